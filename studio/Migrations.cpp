@@ -1,0 +1,259 @@
+#include "studio/Migrations.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "studio/Database.h"
+#include "studio/Errors.h"
+#include "studio/Transaction.h"
+
+namespace ds {
+
+namespace {
+
+// 1: stations, programmes, sessions and their rundown, and the journal.
+constexpr std::string_view kCore = R"SQL(
+CREATE TABLE stations (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    letterhead TEXT NOT NULL DEFAULT '',
+    holiday_file TEXT NOT NULL DEFAULT '',
+    content_words_file TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE partner_media (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    UNIQUE (station_id, name)
+);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (station_id, name)
+);
+CREATE TABLE programmes (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    title TEXT NOT NULL,
+    partner_media TEXT NOT NULL DEFAULT '',
+    weekday INTEGER CHECK (weekday BETWEEN 1 AND 7),
+    start_time TEXT,
+    length_min INTEGER NOT NULL DEFAULT 60,
+    rundown_template TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    programme_id INTEGER NOT NULL REFERENCES programmes(id),
+    topic TEXT NOT NULL,
+    scheduled_start TEXT NOT NULL,
+    planned_length_s INTEGER NOT NULL CHECK (planned_length_s > 0),
+    sprin_number TEXT NOT NULL DEFAULT '',
+    sprin_date TEXT,
+    status TEXT NOT NULL DEFAULT 'planned'
+        CHECK (status IN ('planned', 'live', 'ended', 'signed')),
+    check_personnel INTEGER NOT NULL DEFAULT 0,
+    check_materials INTEGER NOT NULL DEFAULT 0,
+    check_schedule INTEGER NOT NULL DEFAULT 0,
+    check_guest_input INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT,
+    ended_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX sessions_start ON sessions(scheduled_start);
+CREATE TABLE session_officers (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    rank TEXT NOT NULL DEFAULT '',
+    nrp TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE session_guests (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    rank TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    planned_s INTEGER NOT NULL CHECK (planned_s >= 0),
+    notes TEXT NOT NULL DEFAULT '',
+    fixed_start TEXT,
+    hard_out TEXT,
+    actual_start TEXT,
+    actual_end TEXT,
+    held_ms INTEGER NOT NULL DEFAULT 0,
+    hold_since TEXT,
+    UNIQUE (session_id, ord)
+);
+CREATE TABLE journal (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX journal_subject ON journal(subject);
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+)SQL";
+
+// 2: listener questions and the history of who did each step.
+constexpr std::string_view kQuestions = R"SQL(
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    number INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    caller_name TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    written INTEGER NOT NULL DEFAULT 0,
+    topic TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'new',
+    queue_pos INTEGER,
+    reason TEXT,
+    merged_into INTEGER REFERENCES questions(id),
+    flags TEXT NOT NULL DEFAULT '[]',
+    info_request INTEGER NOT NULL DEFAULT 0,
+    purpose TEXT NOT NULL DEFAULT '',
+    UNIQUE (session_id, number)
+);
+CREATE INDEX questions_session_status ON questions(session_id, status);
+CREATE INDEX questions_contact ON questions(contact) WHERE contact <> '';
+CREATE TABLE question_steps (
+    id INTEGER PRIMARY KEY,
+    question_id INTEGER NOT NULL REFERENCES questions(id),
+    status TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT
+);
+CREATE INDEX question_steps_question ON question_steps(question_id);
+)SQL";
+
+// 3: information requests (PPID.md fields) and their per-station, per-year numbering.
+constexpr std::string_view kRequests = R"SQL(
+CREATE TABLE registration_counters (
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    year INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (station_id, year)
+);
+CREATE TABLE info_requests (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    session_id INTEGER REFERENCES sessions(id),
+    question_id INTEGER REFERENCES questions(id),
+    reg_number TEXT NOT NULL UNIQUE,
+    reg_year INTEGER NOT NULL,
+    reg_seq INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    written INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    requester_name TEXT NOT NULL,
+    requester_address TEXT NOT NULL DEFAULT '',
+    requester_occupation TEXT NOT NULL DEFAULT '',
+    requester_phone TEXT NOT NULL DEFAULT '',
+    requester_email TEXT NOT NULL DEFAULT '',
+    requester_nik TEXT NOT NULL DEFAULT '',
+    power_of_attorney TEXT NOT NULL DEFAULT '',
+    details TEXT NOT NULL,
+    purpose TEXT NOT NULL DEFAULT '',
+    obtain_method TEXT NOT NULL DEFAULT 'view',
+    delivery_method TEXT NOT NULL DEFAULT 'in_person',
+    status TEXT NOT NULL DEFAULT 'pending',
+    due_date TEXT NOT NULL,
+    original_due_date TEXT NOT NULL,
+    extended INTEGER NOT NULL DEFAULT 0,
+    extension_reason TEXT,
+    extended_at TEXT,
+    extended_by TEXT,
+    escalated INTEGER NOT NULL DEFAULT 0,
+    escalated_at TEXT,
+    escalated_by TEXT,
+    escalation_reason TEXT,
+    leadership_decided_by TEXT,
+    leadership_decided_at TEXT,
+    leadership_decision TEXT,
+    leadership_note TEXT,
+    holding TEXT,
+    other_body TEXT,
+    decision TEXT,
+    refusal_ground TEXT,
+    refusal_subground INTEGER,
+    refusal_law TEXT,
+    consequence_test TEXT,
+    exemption_period TEXT,
+    reason TEXT,
+    material_given TEXT,
+    redacted_parts TEXT,
+    redaction_reason TEXT,
+    medium TEXT,
+    cost TEXT,
+    notice_date TEXT,
+    handover_date TEXT,
+    decided_at TEXT,
+    decided_by TEXT,
+    logged_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (station_id, reg_year, reg_seq)
+);
+CREATE INDEX info_requests_session ON info_requests(session_id);
+CREATE INDEX info_requests_received ON info_requests(received_at);
+CREATE UNIQUE INDEX info_requests_question ON info_requests(question_id) WHERE question_id IS NOT NULL;
+)SQL";
+
+constexpr std::array kMigrations{
+    Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
+    Migration{2, "questions", kQuestions},
+    Migration{3, "information requests", kRequests},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations::all() { return kMigrations; }
+
+int Migrations::latest() { return kMigrations.back().version; }
+
+void Migrations::apply(Database& db, int upTo) {
+    if (upTo < 0) upTo = latest();
+    int current = db.schemaVersion();
+    if (current > latest()) {
+        throw UserError(fmt::format(
+            "the database {} has schema version {}, newer than this Dialog Studio knows ({}); "
+            "use a newer Dialog Studio",
+            db.path().string(), current, latest()));
+    }
+    for (const Migration& m : kMigrations) {
+        if (m.version <= current || m.version > upTo) continue;
+        Transaction tx(db);
+        // Re-read inside the write lock: another process may have migrated meanwhile.
+        if (db.schemaVersion() >= m.version) continue;
+        db.exec(m.sql);
+        db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+        tx.commit();
+    }
+}
+
+}  // namespace ds

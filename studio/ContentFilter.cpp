@@ -15,7 +15,9 @@ namespace {
 
 // [SECTION] UTF-8 helpers
 
-char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 struct CodePoint {
     char32_t value = 0;
@@ -79,8 +81,16 @@ bool isWordCharacter(char32_t c) {
 std::size_t spaceAt(std::string_view text, std::size_t i) {
     const CodePoint cp = decodeAt(text, i);
     switch (cp.value) {
-        case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-        case 0x00A0: case 0x202F: case 0x205F: case 0x3000:
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case '\f':
+        case '\v':
+        case 0x00A0:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
             return cp.length;
         default:
             return cp.value >= 0x2000 && cp.value <= 0x200A ? cp.length : 0;
@@ -95,7 +105,8 @@ std::size_t matchAt(std::string_view text, std::size_t i, std::string_view lower
             const std::size_t first = spaceAt(text, j);
             if (first == 0) return 0;
             j += first;
-            while (const std::size_t more = spaceAt(text, j)) j += more;
+            while (const std::size_t more = spaceAt(text, j))
+                j += more;
             continue;
         }
         if (j >= text.size() || asciiLower(text[j]) != want) return 0;

@@ -21,6 +21,8 @@ public:
 
     // CSV with header "category,term" and '#' comment lines. Throws InputError naming
     // sourceName, line and field for a bad row (empty term, invalid UTF-8, wrong columns).
+    // Categories are ASCII-lower-cased ("SARA" is "sara"); a term repeated in the same category
+    // (same words, other case or spacing) is kept once.
     static ContentFilter parse(std::string_view csv, std::string_view sourceName);
     static ContentFilter load(const std::filesystem::path& file);
     static ContentFilter shipped();  // the embedded studio/data/content-words.csv
@@ -28,6 +30,9 @@ public:
     // Every match, in text order. Case-insensitive for ASCII letters; a match must stand as
     // whole words (no letter or digit, ASCII or UTF-8, directly before or after it). Any run
     // of white space in the text matches the single space between words of a term.
+    // Non-ASCII letters are recognised without a Unicode database: every non-ASCII character
+    // counts as a letter except the punctuation, symbol, space and emoji blocks. Flags at the
+    // same offset come in list order; overlapping terms each flag ("non-pribumi", "pribumi").
     std::vector<ContentFlag> scan(std::string_view text) const;
 
     std::size_t size() const { return terms_.size(); }

@@ -34,7 +34,7 @@ void CsvTable::requireColumns(const std::vector<std::string>& required,
     if (problems.empty()) return;
     std::string accepted = fmt::format("{}", fmt::join(required, ", "));
     if (!optional.empty()) accepted += fmt::format(" (optional: {})", fmt::join(optional, ", "));
-    throw InputError(fmt::format("{}: {}; the accepted columns are {}", source,
+    throw InputError(fmt::format("{} line {}: {}; the accepted columns are {}", source, headerLine,
                                  fmt::join(problems, "; "), accepted));
 }
 
@@ -61,7 +61,7 @@ struct Record {
 // Splits the data into records. Works on bytes: every character that has a meaning in CSV is
 // ASCII, and no byte of a multi-byte UTF-8 sequence is, so invalid UTF-8 cannot confuse it.
 class Splitter {
-public:
+  public:
     Splitter(std::string_view data, std::string_view source, bool skipComments)
         : data_(data), source_(source), skipComments_(skipComments) {}
 
@@ -82,7 +82,7 @@ public:
         return false;
     }
 
-private:
+  private:
     // A line break is LF, CRLF or a lone CR; returns its length at pos (0 if none).
     std::size_t lineBreakAt(std::size_t pos) const {
         if (pos >= data_.size()) return 0;
@@ -168,8 +168,9 @@ private:
                 }
                 ++pos_;  // the closing quote
                 if (pos_ < data_.size() && data_[pos_] != ',' && lineBreakAt(pos_) == 0) {
-                    fail(line_, "unexpected text after a closing quote; double a quote inside "
-                                "a quoted field (\"\")");
+                    fail(line_,
+                         "unexpected text after a closing quote; double a quote inside "
+                         "a quoted field (\"\")");
                 }
                 return;
             }
@@ -193,8 +194,8 @@ private:
 
 // Line of byte `offset` inside a field that begins on `firstLine` (fields may span lines).
 std::size_t lineWithin(const std::string& field, std::size_t offset, std::size_t firstLine) {
-    return firstLine + static_cast<std::size_t>(
-                           std::count(field.begin(), field.begin() + offset, '\n'));
+    return firstLine +
+           static_cast<std::size_t>(std::count(field.begin(), field.begin() + offset, '\n'));
 }
 
 }  // namespace
@@ -212,25 +213,26 @@ CsvTable CsvReader::parse(std::string_view data, std::string_view source, bool s
     if (!splitter.next(record)) {
         throw InputError(fmt::format("{}: the file is empty; expected a header line", source));
     }
+    table.headerLine = record.line;
     for (std::size_t c = 0; c < record.fields.size(); ++c) {
         const std::string& raw = record.fields[c];
         if (auto bad = firstInvalidUtf8(raw)) {
-            throw InputError(fmt::format("{} line {}: column {} of the header: invalid UTF-8 at "
-                                         "byte {}",
-                                         source, lineWithin(raw, *bad, record.line), c + 1,
-                                         *bad + 1));
+            throw InputError(
+                fmt::format("{} line {}: column {} of the header: invalid UTF-8 at "
+                            "byte {}",
+                            source, lineWithin(raw, *bad, record.line), c + 1, *bad + 1));
         }
         std::string name = trim(raw);
         if (name.empty()) {
-            throw InputError(
-                fmt::format("{} line {}: column {} of the header has no name", source,
-                            record.line, c + 1));
+            throw InputError(fmt::format("{} line {}: column {} of the header has no name", source,
+                                         record.line, c + 1));
         }
         const int earlier = table.column(name);
         if (earlier >= 0) {
-            throw InputError(fmt::format("{} line {}: column '{}' appears twice (columns {} and "
-                                         "{})",
-                                         source, record.line, name, earlier + 1, c + 1));
+            throw InputError(
+                fmt::format("{} line {}: column '{}' appears twice (columns {} and "
+                            "{})",
+                            source, record.line, name, earlier + 1, c + 1));
         }
         table.header.push_back(std::move(name));
     }
@@ -263,14 +265,15 @@ CsvTable CsvReader::readFile(const std::filesystem::path& file, bool skipComment
         throw InputError(fmt::format("{}: cannot read the file: it does not exist", file.string()));
     }
     if (!ec && status.type() != std::filesystem::file_type::regular) {
-        throw InputError(fmt::format("{}: cannot read the file: not a regular file", file.string()));
+        throw InputError(
+            fmt::format("{}: cannot read the file: not a regular file", file.string()));
     }
     std::ifstream in(file, std::ios::binary);
     std::ostringstream content;
     if (in) content << in.rdbuf();
     if (!in || in.bad()) {
-        throw InputError(fmt::format("{}: cannot read the file: {}", file.string(),
-                                     std::strerror(errno)));
+        throw InputError(
+            fmt::format("{}: cannot read the file: {}", file.string(), std::strerror(errno)));
     }
     return parse(content.str(), file.string(), skipComments);
 }

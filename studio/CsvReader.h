@@ -15,11 +15,12 @@ struct CsvTable {
     std::vector<std::string> header;    // trimmed column names
     std::vector<std::vector<std::string>> rows;  // each row has header.size() fields
     std::vector<std::size_t> lines;     // line number (1-based) where each row starts
+    std::size_t headerLine = 0;         // line of the header (comment lines may precede it)
 
     // Index of a column, or -1.
     int column(std::string_view name) const;
-    // Throws InputError naming the file, each missing required column and each column that is
-    // neither required nor optional, and listing the accepted columns.
+    // Throws InputError naming the file and its header line, each missing required column and
+    // each column that is neither required nor optional, and listing the accepted columns.
     void requireColumns(const std::vector<std::string>& required,
                         const std::vector<std::string>& optional) const;
     // The field of row r in the named column, or "" if the table has no such column.
@@ -31,7 +32,8 @@ struct CsvTable {
 class CsvReader {
 public:
     // skipComments: lines whose first character is '#' (outside quotes) are ignored.
-    // Throws InputError for: an empty input or no header, invalid UTF-8 (line and column),
+    // Throws InputError for: an empty input or no header, invalid UTF-8 (line, column name and
+    // byte within the field; checked after splitting, so the CSV structure is read first),
     // an unterminated quote (line where it began), a row with a different number of fields than
     // the header (line, expected and found), an empty or duplicate column name.
     // Blank lines are skipped.

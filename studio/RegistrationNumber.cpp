@@ -9,9 +9,8 @@ namespace ds {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kRomanMonths = {"I",   "II",  "III", "IV",
-                                                           "V",   "VI",  "VII", "VIII",
-                                                           "IX",  "X",   "XI",  "XII"};
+constexpr std::array<std::string_view, 12> kRomanMonths = {"I",   "II",   "III", "IV", "V",  "VI",
+                                                           "VII", "VIII", "IX",  "X",  "XI", "XII"};
 constexpr std::string_view kPrefix = "PPID-";
 // A sequence longer than this would not fit an int; no station issues a billion a year.
 constexpr std::size_t kMaxSequenceDigits = 9;
@@ -26,7 +25,8 @@ bool allDigits(std::string_view s) {
 
 int toInt(std::string_view digits) {
     int v = 0;
-    for (char c : digits) v = v * 10 + (c - '0');
+    for (char c : digits)
+        v = v * 10 + (c - '0');
     return v;
 }
 

@@ -19,6 +19,7 @@ struct RegistrationNumber {
     int month = 0;  // 1..12
     int year = 0;
 
+    // Throws std::invalid_argument if a part is out of range (a bug, never the user's input).
     std::string toString() const;
     // nullopt unless text is exactly in the format above.
     static std::optional<RegistrationNumber> parse(std::string_view text);

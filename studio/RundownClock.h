@@ -58,6 +58,15 @@ struct UrgencyThresholds {
     Duration hardOutWarning{std::chrono::seconds(60)};  // amber when expected end is this close
 };
 
+// How the back-timing reads the rundown (choices the UI and tests rely on):
+// - What has not started runs after what is running, in rundown order, each pending segment
+//   no earlier than now, the end of the one before it, and its fixedStart. Before any segment
+//   starts the first is back-timed from max(now, scheduledStart); between segments, from now.
+// - A current segment is expected to end after its planned time less elapsed, from now; once
+//   it is over, at now (it may end any moment), so everything after it slips with the clock.
+// - When every segment is done, expectedEnd is the last actual end and sessionElapsed stops.
+// - Hard outs of done segments no longer bind. On equal slack the session's hard out, then
+//   the earliest segment's, is reported. An actualEnd without an actualStart is ignored.
 class RundownClock {
 public:
     // scheduledStart: when the session is planned to begin (used before it starts).

@@ -53,8 +53,8 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
     return std::nullopt;
 }
 
-void requireText(std::string_view text, std::string_view field, std::size_t maxBytes,
-                 bool required, std::string_view where) {
+void requireText(std::string_view text, std::string_view field, std::size_t maxBytes, bool required,
+                 std::string_view where) {
     const auto fail = [&](const std::string& problem) {
         throw InputError(fmt::format("{}field '{}': {}", where, field, problem));
     };
@@ -87,8 +87,10 @@ void requireText(std::string_view text, std::string_view field, std::size_t maxB
 
 std::string trim(std::string_view text) {
     std::size_t b = 0, e = text.size();
-    while (b < e && isAsciiSpace(text[b])) ++b;
-    while (e > b && isAsciiSpace(text[e - 1])) --e;
+    while (b < e && isAsciiSpace(text[b]))
+        ++b;
+    while (e > b && isAsciiSpace(text[e - 1]))
+        --e;
     return std::string(text.substr(b, e - b));
 }
 

@@ -24,7 +24,8 @@ bool hasShape(std::string_view text, std::string_view shape) {
 
 int digitsValue(std::string_view digits) {
     int v = 0;
-    for (char c : digits) v = v * 10 + (c - '0');
+    for (char c : digits)
+        v = v * 10 + (c - '0');
     return v;
 }
 
@@ -72,17 +73,22 @@ const date::time_zone* zoneOrThrow(const std::string& tz) {
     try {
         return date::locate_zone(tz);
     } catch (const std::exception&) {
-        throw UserError(fmt::format("unknown time zone '{}' (expected an IANA name such as "
-                                    "Asia/Jakarta, Asia/Makassar or Asia/Jayapura)",
-                                    tz));
+        throw UserError(
+            fmt::format("unknown time zone '{}' (expected an IANA name such as "
+                        "Asia/Jakarta, Asia/Makassar or Asia/Jayapura)",
+                        tz));
     }
 }
 
 }  // namespace
 
-TimePoint now() { return std::chrono::floor<Duration>(std::chrono::system_clock::now()); }
+TimePoint now() {
+    return std::chrono::floor<Duration>(std::chrono::system_clock::now());
+}
 
-std::string formatUtc(TimePoint t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+std::string formatUtc(TimePoint t) {
+    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+}
 
 std::optional<TimePoint> parseUtc(std::string_view text) {
     const std::size_t n = wallTimeLength(text, 'T');
@@ -91,7 +97,8 @@ std::optional<TimePoint> parseUtc(std::string_view text) {
     if (!parseWallTime(text.substr(0, n), t)) return std::nullopt;
     const std::string_view zone = text.substr(n);
     if (zone == "Z") return t;
-    if (!hasShape(zone.substr(1), "dd:dd") || (zone[0] != '+' && zone[0] != '-')) {
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') ||
+        !hasShape(zone.substr(1), "dd:dd")) {
         return std::nullopt;
     }
     const int hours = digitsValue(zone.substr(1, 2));
@@ -116,17 +123,18 @@ TimePoint parseLocal(std::string_view text, const std::string& tz) {
     date::local_time<Duration> local;
     if (n == 0 || n != text.size() || text.find('.') != std::string_view::npos ||
         !parseWallTime(text, local)) {
-        throw UserError(fmt::format("'{}' is not a local time; expected YYYY-MM-DD HH:MM[:SS]",
-                                    text));
+        throw UserError(
+            fmt::format("'{}' is not a local time; expected YYYY-MM-DD HH:MM[:SS]", text));
     }
     try {
         return zone->to_sys(local);  // throws for a time skipped or repeated by a clock change
     } catch (const date::nonexistent_local_time&) {
         throw UserError(fmt::format("'{}' does not exist in {}: the clocks skip it", text, tz));
     } catch (const date::ambiguous_local_time&) {
-        throw UserError(fmt::format("'{}' happens twice in {} (clocks go back); give the time in "
-                                    "UTC instead",
-                                    text, tz));
+        throw UserError(
+            fmt::format("'{}' happens twice in {} (clocks go back); give the time in "
+                        "UTC instead",
+                        text, tz));
     }
 }
 
@@ -135,11 +143,13 @@ std::string formatLocal(TimePoint t, const std::string& tz, const char* fmt) {
 }
 
 Day localDay(TimePoint t, const std::string& tz) {
-    const auto local = date::zoned_time<Duration>(zoneOrThrow(tz), t).get_local_time();
+    const auto local = date::local_time<Duration>(t.time_since_epoch()); (void)zoneOrThrow(tz);
     return Day{date::floor<date::days>(local).time_since_epoch()};
 }
 
-std::string formatDay(Day d) { return date::format("%Y-%m-%d", d); }
+std::string formatDay(Day d) {
+    return date::format("%Y-%m-%d", d);
+}
 
 std::optional<Day> parseDay(std::string_view text) {
     Day d;

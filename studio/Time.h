@@ -27,6 +27,7 @@ bool isValidTimeZone(const std::string& tz);
 // Throws UserError naming the text if it is malformed or does not exist in that zone.
 TimePoint parseLocal(std::string_view text, const std::string& tz);
 // Local wall time in tz, formatted with a date::format string (default "%Y-%m-%d %H:%M").
+// Throws UserError naming tz if it is not a known time zone (as does localDay).
 std::string formatLocal(TimePoint t, const std::string& tz, const char* fmt = "%Y-%m-%d %H:%M");
 // The calendar date of instant t in tz.
 Day localDay(TimePoint t, const std::string& tz);
@@ -36,6 +37,7 @@ std::string formatDay(Day d);
 std::optional<Day> parseDay(std::string_view text);
 
 // "1:05:03", "-0:42", "12:00": hours only when non-zero; sign only when negative. For clocks.
+// Whole seconds, cut toward zero: -0.5 s shows "0:00", -1 s "-0:01".
 std::string formatClock(Duration d);
 
 }  // namespace ds

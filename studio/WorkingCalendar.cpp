@@ -25,9 +25,10 @@ std::vector<Holiday> holidaysFrom(const CsvTable& table) {
         const std::string dateText = trim(table.field(r, "date"));
         const auto day = parseDay(dateText);
         if (!day) {
-            throw InputError(fmt::format("{}field 'date': '{}' is not a date; expected "
-                                         "YYYY-MM-DD, for example 2026-08-17",
-                                         where, dateText));
+            throw InputError(
+                fmt::format("{}field 'date': '{}' is not a date; expected "
+                            "YYYY-MM-DD, for example 2026-08-17",
+                            where, dateText));
         }
         const auto [it, inserted] = lineOf.emplace(*day, table.lines[r]);
         if (!inserted) {
@@ -36,9 +37,10 @@ std::vector<Holiday> holidaysFrom(const CsvTable& table) {
         }
         std::string kind = trim(table.field(r, "kind"));
         if (kind != "national" && kind != "cuti_bersama") {
-            throw InputError(fmt::format("{}field 'kind': '{}' is not a kind of holiday; expected "
-                                         "national or cuti_bersama",
-                                         where, kind));
+            throw InputError(
+                fmt::format("{}field 'kind': '{}' is not a kind of holiday; expected "
+                            "national or cuti_bersama",
+                            where, kind));
         }
         std::string name = trim(table.field(r, "name"));
         requireText(name, "name", kMaxNameBytes, true, where);
@@ -78,7 +80,9 @@ const Holiday* WorkingCalendar::holiday(Day d) const {
     return it != holidays_.end() && it->day == d ? &*it : nullptr;
 }
 
-bool WorkingCalendar::isWorkingDay(Day d) const { return !isWeekend(d) && holiday(d) == nullptr; }
+bool WorkingCalendar::isWorkingDay(Day d) const {
+    return !isWeekend(d) && holiday(d) == nullptr;
+}
 
 Day WorkingCalendar::addWorkingDays(Day from, int n) const {
     if (n < 0) throw std::invalid_argument("addWorkingDays: n must not be negative");

@@ -32,6 +32,7 @@ public:
     const std::vector<Holiday>& holidays() const { return holidays_; }
 
     // The n-th working day after `from` (from itself never counts; n >= 0; n == 0 returns from).
+    // n < 0 throws std::invalid_argument.
     Day addWorkingDays(Day from, int n) const;
     // Working days in (from, to]: 0 when to <= from. Used for "time to fulfil" in working days.
     int workingDaysBetween(Day from, Day to) const;

@@ -1,0 +1,436 @@
+#include "studio/RequestStore.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "studio/Database.h"
+#include "studio/Errors.h"
+#include "studio/Journal.h"
+#include "studio/QuestionStore.h"
+#include "studio/RegistrationNumber.h"
+#include "studio/SessionStore.h"
+#include "studio/Statement.h"
+#include "studio/TextRules.h"
+#include "studio/Transaction.h"
+#include "studio/Vocabulary.h"
+
+namespace ds {
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, station_id, session_id, question_id, reg_number, received_at, written, channel, "
+    "requester_name, requester_address, requester_occupation, requester_phone, requester_email, "
+    "requester_nik, power_of_attorney, details, purpose, obtain_method, delivery_method, status, "
+    "due_date, original_due_date, extended, extension_reason, extended_at, escalated, "
+    "escalated_at, escalated_by, escalation_reason, leadership_decided_by, leadership_decided_at, "
+    "leadership_decision, leadership_note, holding, other_body, decision, refusal_ground, "
+    "refusal_subground, refusal_law, consequence_test, exemption_period, reason, material_given, "
+    "redacted_parts, redaction_reason, medium, cost, notice_date, handover_date, decided_at, "
+    "decided_by, logged_by FROM info_requests ";
+
+std::optional<TimePoint> optTime(const std::optional<std::string>& s) {
+    return s ? parseUtc(*s) : std::nullopt;
+}
+std::optional<Day> optDay(const std::optional<std::string>& s) {
+    return s ? parseDay(*s) : std::nullopt;
+}
+std::optional<std::string> nonEmpty(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+std::optional<std::string> dayText(const std::optional<Day>& d) {
+    return d ? std::optional<std::string>(formatDay(*d)) : std::nullopt;
+}
+
+InfoRequest read(Statement& st) {
+    InfoRequest r;
+    int c = 0;
+    r.id = st.getInt(c++);
+    r.stationId = st.getInt(c++);
+    r.sessionId = st.getOptInt(c++);
+    r.questionId = st.getOptInt(c++);
+    r.registrationNumber = st.getText(c++);
+    r.receivedAt = parseUtc(st.getText(c++)).value_or(TimePoint{});
+    r.written = st.getInt(c++) != 0;
+    r.channel = st.getText(c++);
+    r.requester.name = st.getText(c++);
+    r.requester.address = st.getText(c++);
+    r.requester.occupation = st.getText(c++);
+    r.requester.phone = st.getText(c++);
+    r.requester.email = st.getText(c++);
+    r.requester.nik = st.getText(c++);
+    r.requester.powerOfAttorney = st.getText(c++);
+    r.details = st.getText(c++);
+    r.purpose = st.getText(c++);
+    r.obtainMethod = st.getText(c++);
+    r.deliveryMethod = st.getText(c++);
+    r.status = st.getText(c++);
+    r.dueDate = parseDay(st.getText(c++)).value_or(Day{});
+    r.originalDueDate = parseDay(st.getText(c++)).value_or(Day{});
+    r.extended = st.getInt(c++) != 0;
+    r.extensionReason = st.getOptText(c++).value_or("");
+    r.extendedAt = optTime(st.getOptText(c++));
+    r.escalated = st.getInt(c++) != 0;
+    r.escalatedAt = optTime(st.getOptText(c++));
+    r.escalatedBy = st.getOptText(c++).value_or("");
+    r.escalationReason = st.getOptText(c++).value_or("");
+    r.leadershipDecidedBy = st.getOptText(c++).value_or("");
+    r.leadershipDecidedAt = optTime(st.getOptText(c++));
+    r.leadershipDecision = st.getOptText(c++).value_or("");
+    r.leadershipNote = st.getOptText(c++).value_or("");
+    Decision& d = r.decision;
+    d.holding = st.getOptText(c++).value_or("");
+    d.otherBody = st.getOptText(c++).value_or("");
+    d.decision = st.getOptText(c++).value_or("");
+    d.ground = st.getOptText(c++).value_or("");
+    if (auto sg = st.getOptInt(c++)) d.subground = static_cast<int>(*sg);
+    d.law = st.getOptText(c++).value_or("");
+    d.consequenceTest = st.getOptText(c++).value_or("");
+    d.exemptionPeriod = st.getOptText(c++).value_or("");
+    d.reason = st.getOptText(c++).value_or("");
+    d.materialGiven = st.getOptText(c++).value_or("");
+    d.redactedParts = st.getOptText(c++).value_or("");
+    d.redactionReason = st.getOptText(c++).value_or("");
+    d.medium = st.getOptText(c++).value_or("");
+    d.cost = st.getOptText(c++).value_or("");
+    d.noticeDate = optDay(st.getOptText(c++));
+    d.handoverDate = optDay(st.getOptText(c++));
+    r.decidedAt = optTime(st.getOptText(c++));
+    r.decidedBy = st.getOptText(c++).value_or("");
+    r.loggedBy = st.getText(c++);
+    return r;
+}
+
+void validateRequester(const Requester& q) {
+    requireText(q.name, "requester name", kMaxNameBytes, false);
+    requireText(q.address, "requester address", kMaxNoteBytes, false);
+    requireText(q.occupation, "requester occupation", kMaxNameBytes, false);
+    requireText(q.phone, "requester phone", kMaxNameBytes, false);
+    requireText(q.email, "requester e-mail", kMaxNameBytes, false);
+    requireText(q.nik, "requester NIK", kMaxNameBytes, false);
+    requireText(q.powerOfAttorney, "power of attorney", kMaxNoteBytes, false);
+    if (!q.nik.empty()) {
+        bool digits = q.nik.size() == 16 &&
+                      std::all_of(q.nik.begin(), q.nik.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) throw UserError(fmt::format("field 'nik': '{}' is not a 16-digit NIK", q.nik));
+    }
+}
+
+}  // namespace
+
+InfoRequest RequestStore::insert(InfoRequest r, const std::string& actor) {
+    // Registration at receipt: the number's year and month are those of the receipt in the
+    // station's time zone, and the sequence is allocated inside this transaction.
+    date::year_month_day ymd{localDay(r.receivedAt, station_.timeZone)};
+    int year = static_cast<int>(ymd.year());
+    int month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    Statement seq = db_.prepare(
+        "INSERT INTO registration_counters (station_id, year, last_seq) VALUES (?, ?, 1) "
+        "ON CONFLICT (station_id, year) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq");
+    seq.bindAll(station_.id, year);
+    seq.step();
+    int sequence = static_cast<int>(seq.getInt(0));
+    seq.reset();  // RETURNING made its change on the first step; release the statement
+    r.stationId = station_.id;
+    r.registrationNumber = RegistrationNumber{sequence, station_.code, month, year}.toString();
+    r.dueDate = calendar_.dueDate(r.receivedAt, station_.timeZone, kWorkingDaysToAnswer);
+    r.originalDueDate = r.dueDate;
+    r.loggedBy = actor;
+    db_.prepare(
+          "INSERT INTO info_requests (station_id, session_id, question_id, reg_number, reg_year, "
+          "reg_seq, received_at, written, channel, requester_name, requester_address, "
+          "requester_occupation, requester_phone, requester_email, requester_nik, "
+          "power_of_attorney, details, purpose, obtain_method, delivery_method, status, due_date, "
+          "original_due_date, logged_by, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)")
+        .bindAll(r.stationId, r.sessionId, r.questionId, r.registrationNumber, year, sequence,
+                 formatUtc(r.receivedAt), int(r.written), r.channel, r.requester.name,
+                 r.requester.address, r.requester.occupation, r.requester.phone,
+                 r.requester.email, r.requester.nik, r.requester.powerOfAttorney, r.details,
+                 r.purpose, r.obtainMethod, r.deliveryMethod, formatDay(r.dueDate),
+                 formatDay(r.originalDueDate), actor, formatUtc(now()))
+        .run();
+    InfoRequest stored = get(db_.lastInsertId());
+    Journal::append(db_, {actor, "request.open", fmt::format("request:{}", stored.id), nullptr,
+                          stored.toJson()});
+    return stored;
+}
+
+InfoRequest RequestStore::open(const InfoRequest& in, const std::string& actor) {
+    InfoRequest r = in;
+    vocab::require(vocab::channels(), r.channel, "channel");
+    vocab::require(vocab::obtainMethods(), r.obtainMethod, "obtain_method");
+    vocab::require(vocab::deliveryMethods(), r.deliveryMethod, "delivery_method");
+    validateRequester(r.requester);
+    requireText(r.details, "details", kMaxQuestionTextBytes, true);
+    requireText(r.purpose, "purpose", kMaxNoteBytes, false);
+    if (r.channel == "letter" || r.channel == "email") r.written = true;
+    if (r.receivedAt == TimePoint{}) r.receivedAt = now();
+    if (r.receivedAt > now() + std::chrono::minutes(5)) {
+        throw UserError(fmt::format("field 'received_at': {} is in the future",
+                                    formatLocal(r.receivedAt, station_.timeZone)));
+    }
+    Transaction tx(db_);
+    if (r.sessionId) SessionStore::requireNotSigned(SessionStore(db_).get(*r.sessionId));
+    InfoRequest stored = insert(r, actor);
+    tx.commit();
+    return stored;
+}
+
+InfoRequest RequestStore::openFromQuestion(std::int64_t questionId, const Requester& extra,
+                                           const std::string& purpose, const std::string& actor) {
+    validateRequester(extra);
+    requireText(purpose, "purpose", kMaxNoteBytes, false);
+    Transaction tx(db_);
+    Statement exists = db_.prepare("SELECT reg_number FROM info_requests WHERE question_id = ?");
+    exists.bind(1, questionId);
+    if (exists.step()) {
+        throw UserError(fmt::format("question {} is already registered as request {}",
+                                    questionId, exists.getText(0)));
+    }
+    Question q = QuestionStore(db_, ContentFilter(), station_.timeZone).get(questionId);
+    SessionStore::requireNotSigned(SessionStore(db_).get(q.sessionId));
+    InfoRequest r;
+    r.sessionId = q.sessionId;
+    r.questionId = q.id;
+    r.receivedAt = q.receivedAt;
+    r.written = q.written;
+    r.channel = q.channel;
+    r.requester = extra;
+    if (r.requester.name.empty()) r.requester.name = q.callerName;
+    bool isEmail = q.contact.find('@') != std::string::npos;
+    if (r.requester.phone.empty() && !isEmail) r.requester.phone = q.contact;
+    if (r.requester.email.empty() && isEmail) r.requester.email = q.contact;
+    r.details = q.text;
+    r.purpose = purpose.empty() ? q.purpose : purpose;
+    if (!q.infoRequest) {
+        db_.prepare("UPDATE questions SET info_request = 1 WHERE id = ?").bind(1, q.id).run();
+    }
+    InfoRequest stored = insert(r, actor);
+    tx.commit();
+    return stored;
+}
+
+InfoRequest RequestStore::requireOpen(std::int64_t id, const char* action) {
+    InfoRequest r = get(id);
+    if (r.sessionId) SessionStore::requireNotSigned(SessionStore(db_).get(*r.sessionId));
+    if (r.decided()) {
+        throw UserError(fmt::format("request {} is already decided ({}); it cannot {}",
+                                    r.registrationNumber, r.status, action));
+    }
+    return r;
+}
+
+void RequestStore::journal(const InfoRequest& before, const InfoRequest& after,
+                           const std::string& action, const std::string& actor) {
+    Journal::append(db_, {actor, action, fmt::format("request:{}", after.id), before.toJson(),
+                          after.toJson()});
+}
+
+InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std::string& actor) {
+    Decision d = in;
+    if (d.decision != "granted_full" && d.decision != "granted_partial" && d.decision != "refused") {
+        throw UserError(fmt::format(
+            "field 'decision': '{}' is not one of granted_full, granted_partial, refused",
+            d.decision));
+    }
+    for (auto [value, field] : {std::pair{&d.otherBody, "other_body"}, {&d.law, "law"},
+                                {&d.consequenceTest, "consequence_test"},
+                                {&d.exemptionPeriod, "exemption_period"}, {&d.reason, "reason"},
+                                {&d.materialGiven, "material_given"},
+                                {&d.redactedParts, "redacted_parts"},
+                                {&d.redactionReason, "redaction_reason"}, {&d.medium, "medium"},
+                                {&d.cost, "cost"}}) {
+        requireText(*value, field, kMaxNoteBytes, false);
+        *value = trim(*value);
+    }
+    if (d.holding.empty()) d.holding = "held";
+    vocab::require(vocab::holdings(), d.holding, "holding");
+    if (d.decision == "refused") {
+        if (d.ground.empty()) {
+            throw UserError(fmt::format("a refusal needs a legal ground (--ground): one of {}",
+                                        vocab::codes(vocab::refusalGrounds())));
+        }
+        vocab::require(vocab::refusalGrounds(), d.ground, "ground");
+        if (vocab::groundNeedsSubground(d.ground) &&
+            (!d.subground || *d.subground < 1 || *d.subground > 5)) {
+            throw UserError(fmt::format("ground {} needs a sub-ground from 1 to 5 (--subground)",
+                                        d.ground));
+        }
+        if (!vocab::groundNeedsSubground(d.ground)) d.subground.reset();
+        if (vocab::groundNeedsLaw(d.ground) && d.law.empty()) {
+            throw UserError("ground P17j needs the law and article that forbid disclosure (--law)");
+        }
+        if (vocab::groundIsExemption(d.ground) && d.consequenceTest.empty()) {
+            throw UserError(fmt::format(
+                "ground {} refuses exempted information: state the consequence test of Pasal 19 "
+                "(--consequence-test)",
+                d.ground));
+        }
+        if (d.reason.empty()) throw UserError("a refusal needs a reason (--reason)");
+        if (d.ground == "not_held" && d.holding == "held") d.holding = "other_body";
+        if (d.ground == "not_documented") d.holding = "not_documented";
+    } else {
+        if (!d.ground.empty()) {
+            throw UserError(fmt::format("a legal ground ({}) is only given for a refusal", d.ground));
+        }
+        d.subground.reset();
+        if (d.decision == "granted_partial" && (d.redactedParts.empty() || d.redactionReason.empty())) {
+            throw UserError(
+                "a partial grant states what was withheld (--redacted) and why (--redaction-reason)");
+        }
+    }
+    Transaction tx(db_);
+    InfoRequest before = requireOpen(id, "be decided again");
+    if (before.escalated && before.leadershipDecidedBy.empty()) {
+        throw UserError(fmt::format(
+            "request {} awaits the leadership's decision (SOP 000 Pasal 12(2)); record it first "
+            "with `request leadership`",
+            before.registrationNumber));
+    }
+    TimePoint t = now();
+    if (!d.noticeDate) d.noticeDate = localDay(t, station_.timeZone);
+    db_.prepare(
+          "UPDATE info_requests SET status = ?, decision = ?, holding = ?, other_body = ?, "
+          "refusal_ground = ?, refusal_subground = ?, refusal_law = ?, consequence_test = ?, "
+          "exemption_period = ?, reason = ?, material_given = ?, redacted_parts = ?, "
+          "redaction_reason = ?, medium = ?, cost = ?, notice_date = ?, handover_date = ?, "
+          "decided_at = ?, decided_by = ? WHERE id = ?")
+        .bindAll(d.decision, d.decision, d.holding, nonEmpty(d.otherBody), nonEmpty(d.ground),
+                 d.subground, nonEmpty(d.law), nonEmpty(d.consequenceTest),
+                 nonEmpty(d.exemptionPeriod), nonEmpty(d.reason), nonEmpty(d.materialGiven),
+                 nonEmpty(d.redactedParts), nonEmpty(d.redactionReason), nonEmpty(d.medium),
+                 nonEmpty(d.cost), dayText(d.noticeDate), dayText(d.handoverDate), formatUtc(t),
+                 actor, id)
+        .run();
+    InfoRequest after = get(id);
+    journal(before, after, "request.decide", actor);
+    tx.commit();
+    return after;
+}
+
+InfoRequest RequestStore::extend(std::int64_t id, const std::string& reason, const std::string& actor) {
+    requireText(reason, "reason", kMaxNoteBytes, true);
+    Transaction tx(db_);
+    InfoRequest before = requireOpen(id, "be extended");
+    if (before.extended) {
+        throw UserError(fmt::format("request {} was already extended once (UU KIP Pasal 22(8) "
+                                    "allows one extension)", before.registrationNumber));
+    }
+    Day due = calendar_.addWorkingDays(before.originalDueDate, kExtensionWorkingDays);
+    db_.prepare(
+          "UPDATE info_requests SET extended = 1, extension_reason = ?, extended_at = ?, "
+          "extended_by = ?, due_date = ?, status = CASE WHEN status = 'pending' THEN 'extended' "
+          "ELSE status END WHERE id = ?")
+        .bindAll(trim(reason), formatUtc(now()), actor, formatDay(due), id)
+        .run();
+    InfoRequest after = get(id);
+    journal(before, after, "request.extend", actor);
+    tx.commit();
+    return after;
+}
+
+InfoRequest RequestStore::escalate(std::int64_t id, const std::string& reason, const std::string& actor) {
+    requireText(reason, "reason", kMaxNoteBytes, true);
+    Transaction tx(db_);
+    InfoRequest before = requireOpen(id, "be escalated");
+    if (before.escalated) {
+        throw UserError(fmt::format("request {} is already escalated to the leadership",
+                                    before.registrationNumber));
+    }
+    db_.prepare(
+          "UPDATE info_requests SET escalated = 1, escalated_at = ?, escalated_by = ?, "
+          "escalation_reason = ?, status = 'escalated_to_leadership' WHERE id = ?")
+        .bindAll(formatUtc(now()), actor, trim(reason), id)
+        .run();
+    InfoRequest after = get(id);
+    journal(before, after, "request.escalate", actor);
+    tx.commit();
+    return after;
+}
+
+InfoRequest RequestStore::leadership(std::int64_t id, const std::string& decidedBy,
+                                     const std::string& decision,
+                                     std::optional<TimePoint> decidedAt, const std::string& note,
+                                     const std::string& actor) {
+    requireText(decidedBy, "decided_by", kMaxNameBytes, true);
+    requireText(note, "note", kMaxNoteBytes, false);
+    if (decision != "release" && decision != "withhold") {
+        throw UserError(fmt::format("field 'decision': '{}' is not release or withhold", decision));
+    }
+    TimePoint at = decidedAt.value_or(now());
+    Transaction tx(db_);
+    InfoRequest before = requireOpen(id, "take a leadership decision");
+    if (!before.escalated) {
+        throw UserError(fmt::format("request {} was not escalated to the leadership; escalate it "
+                                    "first with `request escalate`", before.registrationNumber));
+    }
+    if (!before.leadershipDecidedBy.empty()) {
+        throw UserError(fmt::format("the leadership already decided on request {} ({}, {})",
+                                    before.registrationNumber, before.leadershipDecidedBy,
+                                    before.leadershipDecision));
+    }
+    if (at < before.receivedAt || at > now() + std::chrono::minutes(5)) {
+        throw UserError("field 'at': the leadership's decision must fall between receipt and now");
+    }
+    // Back to the PPID officer, who now decides; the extension status is kept if there was one.
+    db_.prepare(
+          "UPDATE info_requests SET leadership_decided_by = ?, leadership_decided_at = ?, "
+          "leadership_decision = ?, leadership_note = ?, "
+          "status = CASE WHEN extended = 1 THEN 'extended' ELSE 'pending' END WHERE id = ?")
+        .bindAll(trim(decidedBy), formatUtc(at), decision, nonEmpty(trim(note)), id)
+        .run();
+    InfoRequest after = get(id);
+    journal(before, after, "request.leadership", actor);
+    tx.commit();
+    return after;
+}
+
+InfoRequest RequestStore::get(std::int64_t id) {
+    Statement st = db_.prepare(std::string(kSelect) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) throw NotFoundError(fmt::format("no information request with id {}", id));
+    return read(st);
+}
+
+InfoRequest RequestStore::find(const std::string& key) {
+    std::int64_t id = 0;
+    auto [p, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
+    if (ec == std::errc() && p == key.data() + key.size()) return get(id);
+    Statement st = db_.prepare(std::string(kSelect) + "WHERE reg_number = ?");
+    st.bind(1, key);
+    if (!st.step()) {
+        throw NotFoundError(fmt::format("no information request with number '{}'", key));
+    }
+    return read(st);
+}
+
+bool RequestStore::isOverdue(const InfoRequest& r, TimePoint asOf) const {
+    return !r.decided() && localDay(asOf, station_.timeZone) > r.dueDate;
+}
+
+std::vector<InfoRequest> RequestStore::list(const RequestListFilter& f, TimePoint asOf) {
+    if (f.status) vocab::require(vocab::requestStatuses(), *f.status, "status");
+    std::string sql = std::string(kSelect) + "WHERE station_id = ?1";
+    if (f.sessionId) sql += " AND session_id = ?2";
+    if (f.status) sql += " AND status = ?3";
+    sql += " ORDER BY reg_year, reg_seq";
+    Statement st = db_.prepare(sql);
+    st.bind(1, station_.id);
+    if (f.sessionId) st.bind(2, *f.sessionId);
+    if (f.status) st.bind(3, *f.status);
+    std::vector<InfoRequest> out;
+    Day today = localDay(asOf, station_.timeZone);
+    while (st.step()) {
+        InfoRequest r = read(st);
+        if (f.overdueOnly && !isOverdue(r, asOf)) continue;
+        if (f.dueWithinDays) {
+            if (r.decided() || r.dueDate > calendar_.addWorkingDays(today, *f.dueWithinDays)) continue;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace ds

@@ -92,7 +92,7 @@ std::string formatUtc(TimePoint t) {
 
 std::optional<TimePoint> parseUtc(std::string_view text) {
     const std::size_t n = wallTimeLength(text, 'T');
-    if (n == 0 || text[10] != 'T') return std::nullopt;
+    if (n == 0) return std::nullopt;
     TimePoint t;
     if (!parseWallTime(text.substr(0, n), t)) return std::nullopt;
     const std::string_view zone = text.substr(n);
@@ -143,7 +143,7 @@ std::string formatLocal(TimePoint t, const std::string& tz, const char* fmt) {
 }
 
 Day localDay(TimePoint t, const std::string& tz) {
-    const auto local = date::local_time<Duration>(t.time_since_epoch()); (void)zoneOrThrow(tz);
+    const auto local = date::zoned_time<Duration>(zoneOrThrow(tz), t).get_local_time();
     return Day{date::floor<date::days>(local).time_since_epoch()};
 }
 

@@ -146,7 +146,7 @@ std::string codes(std::span<const Term> list) {
 
 const Term& require(std::span<const Term> list, std::string_view code, std::string_view field) {
     if (const Term* t = find(list, code)) return *t;
-    throw UserError(fmt::format("{}: '{}' is not one of {}", field, code, codes(list)));
+    throw InputError(fmt::format("{}: '{}' is not one of {}", field, code, codes(list)));
 }
 
 bool groundNeedsSubground(std::string_view g) { return g == "P17a" || g == "P17h"; }

@@ -224,10 +224,65 @@ CREATE INDEX info_requests_received ON info_requests(received_at);
 CREATE UNIQUE INDEX info_requests_question ON info_requests(question_id) WHERE question_id IS NOT NULL;
 )SQL";
 
+// 4: programme recordings, their markers, gaps and alarms, and the station's audio settings.
+constexpr std::string_view kRecordings = R"SQL(
+ALTER TABLE stations ADD COLUMN recordings_dir TEXT NOT NULL DEFAULT '';
+ALTER TABLE stations ADD COLUMN audio_device TEXT NOT NULL DEFAULT '';
+ALTER TABLE stations ADD COLUMN audio_settings TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE recordings (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    path TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    sample_rate INTEGER NOT NULL,
+    channels INTEGER NOT NULL,
+    device TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'recording'
+        CHECK (state IN ('recording', 'closed', 'interrupted', 'recovered')),
+    pid INTEGER,
+    host TEXT NOT NULL DEFAULT '',
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    frames INTEGER NOT NULL DEFAULT 0,
+    heartbeat_at TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX recordings_session ON recordings(session_id);
+CREATE TABLE markers (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    recording_id INTEGER REFERENCES recordings(id),
+    kind TEXT NOT NULL CHECK (kind IN ('segment', 'question', 'manual')),
+    label TEXT NOT NULL,
+    sample_pos INTEGER,
+    at TEXT NOT NULL,
+    segment_id INTEGER REFERENCES segments(id),
+    question_id INTEGER REFERENCES questions(id)
+);
+CREATE INDEX markers_session ON markers(session_id);
+CREATE TABLE recording_gaps (
+    id INTEGER PRIMARY KEY,
+    recording_id INTEGER NOT NULL REFERENCES recordings(id),
+    sample_pos INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    length_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE alarms (
+    id INTEGER PRIMARY KEY,
+    recording_id INTEGER REFERENCES recordings(id),
+    kind TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    detail TEXT NOT NULL DEFAULT ''
+);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
     Migration{3, "information requests", kRequests},
+    Migration{4, "recordings, markers, gaps, alarms", kRecordings},
 };
 
 }  // namespace

@@ -1,0 +1,73 @@
+#include "audio/DiskWriter.h"
+
+#include "audio/AudioError.h"
+
+namespace ds::audio {
+
+DiskWriter::DiskWriter(SpscRing& ring, RecordingWriter& writer, DiskWriterOptions options)
+    : ring_(ring),
+      writer_(writer),
+      options_(options),
+      buffer_(options.blockFrames * ring.channels()) {}
+
+DiskWriter::~DiskWriter() {
+    stop();
+}
+
+void DiskWriter::start() {
+    if (thread_.joinable()) return;
+    stopping_.store(false, std::memory_order_release);
+    thread_ = std::thread([this] { run(); });
+}
+
+void DiskWriter::stop() {
+    if (!thread_.joinable()) return;
+    stopping_.store(true, std::memory_order_release);
+    thread_.join();
+}
+
+std::string DiskWriter::error() const {
+    std::lock_guard lock(errorMutex_);
+    return error_;
+}
+
+void DiskWriter::run() {
+    while (!stopping_.load(std::memory_order_acquire)) {
+        drainOnce();
+        if (!failed()) {
+            try {
+                writer_.updateHeaderIfDue(std::chrono::steady_clock::now());
+            } catch (const std::exception&) {
+                // updateHeader does not throw today; a failure would show on the next write.
+            }
+        }
+        std::this_thread::sleep_for(options_.period);
+    }
+    drainOnce();
+    if (!failed()) writer_.updateHeader();
+}
+
+void DiskWriter::drainOnce() {
+    for (;;) {
+        const std::size_t n = ring_.read(buffer_.data(), options_.blockFrames);
+        if (n == 0) return;
+        drained_.fetch_add(n, std::memory_order_release);
+        if (failed()) {
+            lost_.fetch_add(n, std::memory_order_release);
+            continue;
+        }
+        const std::uint64_t before = writer_.framesWritten();
+        try {
+            writer_.write(buffer_.data(), n);
+        } catch (const std::exception& e) {
+            {
+                std::lock_guard lock(errorMutex_);
+                error_ = e.what();
+            }
+            lost_.fetch_add(n - (writer_.framesWritten() - before), std::memory_order_release);
+            failed_.store(true, std::memory_order_release);
+        }
+    }
+}
+
+}  // namespace ds::audio

@@ -1,0 +1,68 @@
+#pragma once
+// DiskWriter: the disk writer thread of one recording. Every period (10 ms by default) it
+// drains the ring into the RecordingWriter (which feeds the meters) and rewrites the file
+// header when it is due. A disk error does not stop the thread: it records the error for the
+// recorder to report, and keeps draining the ring (the frames are counted as lost) so the
+// capture side carries on and the error is the one thing to fix.
+//
+// Each public method says which thread may call it: [control] is the thread that owns the
+// recording (starts and stops it), [any] is any thread.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audio/RecordingWriter.h"
+#include "audio/SpscRing.h"
+
+namespace ds::audio {
+
+struct DiskWriterOptions {
+    std::chrono::milliseconds period{10};
+    std::size_t blockFrames = 4096;  // frames per write call
+};
+
+class DiskWriter {
+  public:
+    DiskWriter(SpscRing& ring, RecordingWriter& writer, DiskWriterOptions options = {});
+    ~DiskWriter();  // stops (draining) if still running
+    DiskWriter(const DiskWriter&) = delete;
+    DiskWriter& operator=(const DiskWriter&) = delete;
+
+    // [control] Starts the thread. The DiskWriter is the ring's only reader from now on.
+    void start();
+
+    // [control] Writes what is left in the ring, rewrites the header and joins the thread.
+    // Does not close the file: the owner closes the RecordingWriter (with its markers).
+    void stop();
+
+    // [any] Frames taken from the ring so far (written or, after an error, lost).
+    std::uint64_t framesDrained() const { return drained_.load(std::memory_order_acquire); }
+    // [any] Frames lost because the disk refused them.
+    std::uint64_t framesLost() const { return lost_.load(std::memory_order_acquire); }
+    // [any] The first disk error, or empty.
+    std::string error() const;
+    bool failed() const { return failed_.load(std::memory_order_acquire); }  // [any]
+
+  private:
+    void run();
+    void drainOnce();
+
+    SpscRing& ring_;
+    RecordingWriter& writer_;
+    DiskWriterOptions options_;
+    std::vector<float> buffer_;
+    std::thread thread_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<bool> failed_{false};
+    std::atomic<std::uint64_t> drained_{0};
+    std::atomic<std::uint64_t> lost_{0};
+    mutable std::mutex errorMutex_;
+    std::string error_;
+};
+
+}  // namespace ds::audio

@@ -1,0 +1,79 @@
+#pragma once
+// LevelMeter: the meters, off the real-time thread. The disk writer feeds it every block it
+// writes (so the meters show exactly what is in the file), and at the end of each window it
+// publishes a MeterSnapshot into a latest-value slot that any thread may read.
+//
+// Per channel: sample peak and RMS in dBFS with peak hold, true peak in dBTP (TruePeakMeter),
+// clip counts. Programme loudness per EBU R128 with libebur128: momentary, short-term,
+// integrated and loudness range (histogram mode, so a long session costs no more per update
+// than a short one).
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "audio/LatestValue.h"
+#include "audio/MeterSettings.h"
+#include "audio/MeterSnapshot.h"
+#include "audio/TruePeakMeter.h"
+
+namespace ds::audio {
+
+class LevelMeter {
+  public:
+    LevelMeter(unsigned channels, int sampleRate, MeterSettings settings = {});
+    ~LevelMeter();
+    LevelMeter(const LevelMeter&) = delete;
+    LevelMeter& operator=(const LevelMeter&) = delete;
+
+    // [writer] Meters interleaved frames; publishes a snapshot at each window end.
+    void add(const float* interleaved, std::size_t frames);
+
+    // [writer] Publishes the partial window now (at the end of a recording).
+    void flush();
+
+    // [any] The latest published snapshot.
+    MeterSnapshot snapshot() const { return latest_.get(); }
+
+    unsigned channels() const { return channels_; }
+    int sampleRate() const { return sampleRate_; }
+
+  private:
+    struct Loudness;  // the libebur128 state (its type cannot be forward-declared)
+    struct ChannelWindow {
+        float peak = 0.0f;
+        double sumSquares = 0.0;
+        std::uint64_t clipped = 0;
+        std::uint64_t clipRuns = 0;
+        unsigned run = 0;  // clipped samples in a row so far (carries across windows)
+    };
+
+    void meterSpan(const float* interleaved, std::size_t frames);
+    void publish();
+
+    unsigned channels_;
+    int sampleRate_;
+    MeterSettings settings_;
+    std::size_t windowFrames_;
+    std::size_t framesInWindow_ = 0;
+    std::uint64_t position_ = 0;
+    std::uint64_t sequence_ = 0;
+    bool windowNonZero_ = false;
+
+    std::vector<ChannelWindow> window_;
+    std::vector<std::uint64_t> clippedTotal_;
+    std::vector<std::uint64_t> clipRunsTotal_;
+    // Recent windows, newest last, for the RMS integration and the peak hold.
+    std::vector<std::vector<double>> recentSquares_;
+    std::vector<std::size_t> recentFrames_;
+    std::vector<std::vector<float>> recentPeaks_;
+    std::size_t rmsWindows_;
+    std::size_t holdWindows_;
+
+    TruePeakMeter truePeak_;
+    std::unique_ptr<Loudness> loudness_;
+    LatestValue<MeterSnapshot> latest_;
+};
+
+}  // namespace ds::audio

@@ -139,7 +139,9 @@ TimePoint parseLocal(std::string_view text, const std::string& tz) {
 }
 
 std::string formatLocal(TimePoint t, const std::string& tz, const char* fmt) {
-    return date::format(fmt, date::zoned_time<Duration>(zoneOrThrow(tz), t));
+    // Whole seconds: people read clocks, and %S would otherwise print milliseconds.
+    return date::format(fmt, date::zoned_time<std::chrono::seconds>(
+                                 zoneOrThrow(tz), std::chrono::floor<std::chrono::seconds>(t)));
 }
 
 Day localDay(TimePoint t, const std::string& tz) {

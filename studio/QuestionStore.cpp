@@ -8,6 +8,7 @@
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
+#include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
 #include "studio/TextRules.h"
@@ -68,6 +69,22 @@ std::optional<bool> parseYesNo(std::string_view v) {
 }
 
 }  // namespace
+
+std::string QuestionStore::markerLabel(const Question& q) {
+    // "Pertanyaan 3: SKCK", or the start of the text when there is no topic.
+    std::string about = q.topic;
+    if (about.empty()) {
+        std::size_t cut = 0, cps = 0;
+        while (cut < q.text.size() && cps < 48) {
+            ++cut;
+            while (cut < q.text.size() && (static_cast<unsigned char>(q.text[cut]) & 0xC0) == 0x80) ++cut;
+            ++cps;
+        }
+        about = q.text.substr(0, cut) + (cut < q.text.size() ? "..." : "");
+        for (char& c : about) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return fmt::format("Pertanyaan {}: {}", q.number, about);
+}
 
 Question QuestionStore::validated(const Question& in, const std::string& where) {
     Question q = in;
@@ -335,6 +352,8 @@ Question QuestionStore::onAir(std::int64_t id, const std::string& actor) {
             busy.getInt(0), busy.getInt(1)));
     }
     Question after = transition(id, {"approved"}, "on_air", "", actor);
+    RecordingStore(db_).addMarker(after.sessionId, "question", markerLabel(after), now(),
+                                  std::nullopt, after.id, actor);
     tx.commit();
     return after;
 }

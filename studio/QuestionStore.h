@@ -51,6 +51,9 @@ public:
     Question defer(std::int64_t id, const std::string& reason, const std::string& actor);
     Question onAir(std::int64_t id, const std::string& actor);
     Question answered(std::int64_t id, const std::string& actor);
+    // The label of the marker set when a question goes on air: "Pertanyaan 3: <topic>".
+    static std::string markerLabel(const Question& q);
+
     // Moves an approved question to position `position` (1 = next) in the approved queue.
     Question move(std::int64_t id, int position, const std::string& actor);
 

@@ -6,6 +6,7 @@
 #include "studio/Errors.h"
 #include "studio/Journal.h"
 #include "studio/ProgrammeStore.h"
+#include "studio/RecordingStore.h"
 #include "studio/RundownFile.h"
 #include "studio/Statement.h"
 #include "studio/TextRules.h"
@@ -301,6 +302,8 @@ Session SessionStore::start(std::int64_t id, bool force, const std::string& acto
         .bindAll(formatUtc(t), id)
         .run();
     saveSegment(s.segments[0]);
+    RecordingStore(db_).addMarker(id, "segment", s.segments[0].title, t, s.segments[0].id,
+                                  std::nullopt, actor);
     nlohmann::json after = {{"status", "live"}, {"started_at", formatUtc(t)},
                             {"segment", s.segments[0].title}};
     if (!missing.empty()) after["checklist_incomplete"] = missing;
@@ -327,6 +330,8 @@ Session SessionStore::next(std::int64_t id, const std::string& actor) {
     s.segments[c + 1].actualStart = t;
     saveSegment(cur);
     saveSegment(s.segments[c + 1]);
+    RecordingStore(db_).addMarker(id, "segment", s.segments[c + 1].title, t,
+                                  s.segments[c + 1].id, std::nullopt, actor);
     Journal::append(db_, {actor, "rundown.next", subject(id),
                           {{"segment", cur.title}, {"ord", c}},
                           {{"segment", s.segments[c + 1].title}, {"ord", c + 1}, {"at", formatUtc(t)}}});
@@ -349,6 +354,12 @@ Session SessionStore::back(std::int64_t id, const std::string& actor) {
     prev.actualEnd.reset();
     saveSegment(cur);
     saveSegment(prev);
+    // The undone take's marker goes too: the segment did not start then after all.
+    db_.prepare(
+          "DELETE FROM markers WHERE id = (SELECT MAX(id) FROM markers WHERE session_id = ? AND "
+          "kind = 'segment' AND segment_id = ?)")
+        .bindAll(id, cur.id)
+        .run();
     Journal::append(db_, {actor, "rundown.back", subject(id),
                           {{"segment", cur.title}, {"ord", c}},
                           {{"segment", prev.title}, {"ord", c - 1}}});

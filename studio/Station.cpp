@@ -13,7 +13,10 @@ nlohmann::json Station::toJson() const {
             {"holiday_file", holidayFile},
             {"content_words_file", contentWordsFile},
             {"partner_media", partnerMedia},
-            {"units", units_json}};
+            {"units", units_json},
+            {"recordings_dir", recordingsDir},
+            {"audio_device", audioDevice},
+            {"audio_settings", audioSettings}};
 }
 
 }  // namespace ds

@@ -24,6 +24,9 @@ struct Station {
     std::string contentWordsFile;   // the content word list in use; empty: the shipped list
     std::vector<std::string> partnerMedia;
     std::vector<Unit> units;
+    std::string recordingsDir;  // where recordings go; empty: <data folder>/recordings
+    std::string audioDevice;    // the capture device last chosen (name, index or file:PATH)
+    nlohmann::json audioSettings = nlohmann::json::object();  // alarm thresholds and the like
 
     nlohmann::json toJson() const;
 };

@@ -40,6 +40,9 @@ void validate(const Station& s) {
         vocab::require(vocab::unitKinds(), u.kind, "unit kind");
         requireText(u.name, "unit name", kMaxNameBytes, true);
     }
+    requireText(s.recordingsDir, "recordings_dir", kMaxNoteBytes, false);
+    requireText(s.audioDevice, "audio_device", kMaxNoteBytes, false);
+    if (!s.audioSettings.is_object()) throw UserError("field 'audio_settings': must be a JSON object");
     // Loading proves the files exist and parse; the error names the file, line and field.
     StationStore::calendar(s);
     StationStore::contentFilter(s);
@@ -49,8 +52,8 @@ void validate(const Station& s) {
 
 Station StationStore::get(std::int64_t id) {
     Statement st = db_.prepare(
-        "SELECT id, code, name, time_zone, letterhead, holiday_file, content_words_file "
-        "FROM stations WHERE id = ?");
+        "SELECT id, code, name, time_zone, letterhead, holiday_file, content_words_file, "
+        "recordings_dir, audio_device, audio_settings FROM stations WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) throw NotFoundError(fmt::format("no station with id {}", id));
     Station s;
@@ -61,6 +64,10 @@ Station StationStore::get(std::int64_t id) {
     s.letterhead = st.getText(4);
     s.holidayFile = st.getText(5);
     s.contentWordsFile = st.getText(6);
+    s.recordingsDir = st.getText(7);
+    s.audioDevice = st.getText(8);
+    s.audioSettings = nlohmann::json::parse(st.getText(9), nullptr, false);
+    if (!s.audioSettings.is_object()) s.audioSettings = nlohmann::json::object();
     Statement pm = db_.prepare("SELECT name FROM partner_media WHERE station_id = ? ORDER BY id");
     pm.bind(1, id);
     while (pm.step()) s.partnerMedia.push_back(pm.getText(0));
@@ -97,9 +104,11 @@ Station StationStore::update(const Station& changed, const std::string& actor) {
     Station before = get(changed.id);
     db_.prepare(
           "UPDATE stations SET code = ?, name = ?, time_zone = ?, letterhead = ?, "
-          "holiday_file = ?, content_words_file = ? WHERE id = ?")
+          "holiday_file = ?, content_words_file = ?, recordings_dir = ?, audio_device = ?, "
+          "audio_settings = ? WHERE id = ?")
         .bindAll(changed.code, changed.name, changed.timeZone, changed.letterhead,
-                 changed.holidayFile, changed.contentWordsFile, changed.id)
+                 changed.holidayFile, changed.contentWordsFile, changed.recordingsDir,
+                 changed.audioDevice, changed.audioSettings.dump(), changed.id)
         .run();
     db_.prepare("DELETE FROM partner_media WHERE station_id = ?").bind(1, changed.id).run();
     for (const std::string& p : changed.partnerMedia) {

@@ -278,11 +278,97 @@ CREATE TABLE alarms (
 );
 )SQL";
 
+// 5: the PPID record (issue 4): follow-ups to units, objections (keberatan) and disputes
+// (sengketa), the signed session record and its amendments, the station's retention setting,
+// and when expired personal data was erased.
+constexpr std::string_view kPpid = R"SQL(
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES info_requests(id),
+    unit_kind TEXT NOT NULL,
+    unit_name TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    sent_by TEXT NOT NULL,
+    answered_at TEXT,
+    answer TEXT,
+    answered_by TEXT
+);
+CREATE INDEX follow_ups_request ON follow_ups(request_id);
+CREATE TABLE objections (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    request_id INTEGER NOT NULL REFERENCES info_requests(id),
+    number TEXT NOT NULL UNIQUE,
+    reg_year INTEGER NOT NULL,
+    reg_seq INTEGER NOT NULL,
+    filed_at TEXT NOT NULL,
+    ground TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    objector TEXT NOT NULL DEFAULT '',
+    superior TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL,
+    logged_by TEXT NOT NULL,
+    outcome TEXT,
+    answer TEXT,
+    answered_at TEXT,
+    answered_by TEXT,
+    dispute_filed_at TEXT,
+    dispute_body TEXT,
+    dispute_note TEXT,
+    dispute_outcome TEXT,
+    dispute_decided_at TEXT,
+    UNIQUE (station_id, reg_year, reg_seq)
+);
+CREATE INDEX objections_request ON objections(request_id);
+CREATE INDEX objections_filed ON objections(filed_at);
+CREATE TABLE session_signatures (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+    name TEXT NOT NULL,
+    nrp TEXT NOT NULL,
+    position TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    journal_id INTEGER NOT NULL,
+    journal_hash TEXT NOT NULL
+);
+CREATE TABLE amendments (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER REFERENCES sessions(id),
+    subject TEXT NOT NULL,
+    label TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    after_signing INTEGER NOT NULL
+);
+CREATE INDEX amendments_session ON amendments(session_id);
+CREATE TABLE amendment_changes (
+    id INTEGER PRIMARY KEY,
+    amendment_id INTEGER NOT NULL REFERENCES amendments(id),
+    field TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL
+);
+CREATE INDEX amendment_changes_amendment ON amendment_changes(amendment_id);
+CREATE TABLE ppid_settings (
+    station_id INTEGER PRIMARY KEY REFERENCES stations(id),
+    retention_days INTEGER CHECK (retention_days IS NULL OR retention_days > 0)
+);
+ALTER TABLE info_requests ADD COLUMN personal_data_erased_at TEXT;
+ALTER TABLE questions ADD COLUMN personal_data_erased_at TEXT;
+CREATE INDEX info_requests_station_received ON info_requests(station_id, received_at);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
     Migration{3, "information requests", kRequests},
     Migration{4, "recordings, markers, gaps, alarms", kRecordings},
+    Migration{5, "PPID record: follow-ups, objections, signatures, amendments, retention", kPpid},
 };
 
 }  // namespace

@@ -41,7 +41,9 @@ Database& CommandContext::db() {
     return *db_;
 }
 
-Station CommandContext::station() { return StationStore(db()).current(actor()); }
+Station CommandContext::station() {
+    return StationStore(db()).current(actor());
+}
 
 std::string CommandContext::actor() const {
     if (!options.actor.empty()) return options.actor;

@@ -17,12 +17,12 @@ namespace ds {
 struct GlobalOptions {
     std::string dbPath;  // empty: DIALOGSTUDIO_DB, else the XDG data folder
     bool json = false;
-    std::string actor;   // who is acting; empty: DIALOGSTUDIO_ACTOR, else the login name
-    std::string lang;    // "id" (default) or "en"; empty: DIALOGSTUDIO_LANG
+    std::string actor;  // who is acting; empty: DIALOGSTUDIO_ACTOR, else the login name
+    std::string lang;   // "id" (default) or "en"; empty: DIALOGSTUDIO_LANG
 };
 
 class CommandContext {
-public:
+  public:
     GlobalOptions options;
 
     // The database, opened (and migrated) on first use.
@@ -42,7 +42,7 @@ public:
     static std::string dataDir();
     std::string databasePath() const;
 
-private:
+  private:
     std::unique_ptr<Database> db_;
 };
 

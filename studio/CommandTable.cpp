@@ -27,13 +27,15 @@ int CommandTable::run(int argc, char** argv, const std::function<int(CommandCont
                    "Database file (default: $DIALOGSTUDIO_DB, else "
                    "$XDG_DATA_HOME/dialogstudio/dialogstudio.db)");
     app.add_flag("--json", ctx.options.json, "Machine output: one JSON document on stdout");
-    app.add_option("--actor", ctx.options.actor,
-                   "Who is acting, for the journal (default: $DIALOGSTUDIO_ACTOR, else login name)");
+    app.add_option(
+        "--actor", ctx.options.actor,
+        "Who is acting, for the journal (default: $DIALOGSTUDIO_ACTOR, else login name)");
     app.add_option("--lang", ctx.options.lang, "Language of text output: id (default) or en")
         ->check(CLI::IsMember({"id", "en"}));
     app.require_subcommand(0, 1);
     app.fallthrough();
-    for (const Registrar& r : registrars_) r(app, ctx);
+    for (const Registrar& r : registrars_)
+        r(app, ctx);
 
     try {
         app.parse(argc, argv);

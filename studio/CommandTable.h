@@ -15,14 +15,14 @@
 namespace ds {
 
 class CommandTable {
-public:
+  public:
     using Registrar = std::function<void(CLI::App& app, CommandContext& ctx)>;
 
     void add(Registrar registrar) { registrars_.push_back(std::move(registrar)); }
     // noCommand runs when no command is given (the control room, once ui/ exists).
     int run(int argc, char** argv, const std::function<int(CommandContext&)>& noCommand);
 
-private:
+  private:
     std::vector<Registrar> registrars_;
 };
 

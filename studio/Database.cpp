@@ -39,10 +39,11 @@ void createOwnerOnly(const std::filesystem::path& path) {
 
 }  // namespace
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void Database::Closer::operator()(sqlite3* db) const {
+    sqlite3_close_v2(db);
+}
 
-Database::Database(std::unique_ptr<sqlite3, Closer> db, std::filesystem::path path,
-                   Options options)
+Database::Database(std::unique_ptr<sqlite3, Closer> db, std::filesystem::path path, Options options)
     : db_(std::move(db)), path_(std::move(path)), options_(options) {}
 
 Database::~Database() = default;
@@ -50,8 +51,8 @@ Database::~Database() = default;
 Database Database::open(const std::filesystem::path& path, const Options& options) {
     createOwnerOnly(path);
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
     std::unique_ptr<sqlite3, Closer> handle(raw);
     if (rc != SQLITE_OK) {
         throw UserError(fmt::format("cannot open the database {}: {}", path.string(),
@@ -79,15 +80,19 @@ void Database::exec(std::string_view sql) {
 
 Statement Database::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt,
-                                nullptr);
+    int rc =
+        sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) fail(rc, sql);
     return Statement(*this, stmt);
 }
 
-std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
+std::int64_t Database::lastInsertId() const {
+    return sqlite3_last_insert_rowid(db_.get());
+}
 
-int Database::changes() const { return sqlite3_changes(db_.get()); }
+int Database::changes() const {
+    return sqlite3_changes(db_.get());
+}
 
 int Database::schemaVersion() {
     Statement st = prepare("PRAGMA user_version");
@@ -108,12 +113,12 @@ void Database::fail(int rc, std::string_view what) const {
                                     path_.string(), sqlite3_errstr(rc)));
     }
     if (primary == SQLITE_FULL) {
-        throw UserError(fmt::format("the disk holding {} is full; nothing was saved",
-                                    path_.string()));
+        throw UserError(
+            fmt::format("the disk holding {} is full; nothing was saved", path_.string()));
     }
     if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) {
-        throw UserError(fmt::format("cannot write the database {}: {}", path_.string(),
-                                    sqlite3_errstr(rc)));
+        throw UserError(
+            fmt::format("cannot write the database {}: {}", path_.string(), sqlite3_errstr(rc)));
     }
     throw std::runtime_error(fmt::format("database error ({}): {} [{}]", sqlite3_errstr(rc),
                                          sqlite3_errmsg(db_.get()), what.substr(0, 120)));

@@ -16,7 +16,7 @@ namespace ds {
 class Statement;
 
 class Database {
-public:
+  public:
     struct Options {
         // How long a writer waits for another process's write transaction before giving up.
         std::chrono::milliseconds busyTimeout{2000};
@@ -44,7 +44,7 @@ public:
     // Throws the right error (BusyError for SQLITE_BUSY/LOCKED) for an SQLite result code.
     [[noreturn]] void fail(int rc, std::string_view what) const;
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const;
     };

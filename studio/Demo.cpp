@@ -52,8 +52,8 @@ const DemoQuestion kQuestions[] = {
     {"sms", "Ahmad Fauzi", "Kec. Teluk Segara", "082180004455",
      "Syarat membuat SKCK untuk melamar kerja apa saja, Pak?", "SKCK", false, ""},
     {"whatsapp", "Anonim", "Kec. Ratu Agung", "081299990000",
-     "Warga pendatang di lingkungan kami sering ribut, usir pendatang saja Pak!", "Ketertiban", false,
-     ""},
+     "Warga pendatang di lingkungan kami sering ribut, usir pendatang saja Pak!", "Ketertiban",
+     false, ""},
     {"social", "Yuliana", "Kel. Kampung Bali", "@yuliana.bkl",
      "Pilih paslon nomor urut 2 supaya Bengkulu aman!", "", false, ""},
     {"sms", "Hendra Gunawan", "Kec. Selebar", "081366554433",
@@ -133,9 +133,8 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
     WorkingCalendar cal = StationStore::calendar(st);
     RequestStore requests(db, st, cal);
     QuestionStore questions(db, StationStore::contentFilter(st), st.timeZone);
-    questions.onInformationRequest([&](const Question& q) {
-        requests.openFromQuestion(q.id, Requester{}, q.purpose, actor);
-    });
+    questions.onInformationRequest(
+        [&](const Question& q) { requests.openFromQuestion(q.id, Requester{}, q.purpose, actor); });
     std::vector<std::int64_t> ids;
     for (const DemoQuestion& d : kQuestions) {
         Question q;
@@ -160,7 +159,8 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
     questions.screen(ids[2], "Permohonan informasi, diteruskan ke PPID", actor);
     questions.approve(ids[2], actor);
     questions.approve(ids[4], actor);
-    questions.reject(ids[5], "Mengandung unsur SARA (SOP Bhabinkamtibmas/Community Policing)", actor);
+    questions.reject(ids[5], "Mengandung unsur SARA (SOP Bhabinkamtibmas/Community Policing)",
+                     actor);
     questions.merge(ids[7], ids[4], actor);
     questions.screen(ids[8], "", actor);
     questions.defer(ids[9], "Keluhan diteruskan ke Polsek Teluk Segara, dijawab tertulis", actor);
@@ -173,7 +173,8 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
     auto fromQuestions = requests.list(f, now());
     Decision partial;
     partial.decision = "granted_partial";
-    partial.materialGiven = "Jumlah laporan curanmor Januari-Oktober 2026 dan jumlah yang terungkap";
+    partial.materialGiven =
+        "Jumlah laporan curanmor Januari-Oktober 2026 dan jumlah yang terungkap";
     partial.redactedParts = "Rincian per tersangka";
     partial.redactionReason = "Rahasia pribadi (Pasal 17 huruf h) dan proses penyidikan berjalan";
     partial.medium = "Softcopy PDF melalui e-mail";
@@ -194,9 +195,15 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
     InfoRequest letter;
     letter.sessionId = s.id;
     letter.channel = "letter";
-    letter.requester = {"LBH Rafflesia (Nurhayati, S.H.)", "Jl. S. Parman No. 12, Kota Bengkulu",
-                        "Advokat", "", "", "", ""};
-    letter.details = "Data jumlah laporan KDRT tahun 2025 per kecamatan di wilayah hukum Polres Bengkulu";
+    letter.requester = {"LBH Rafflesia (Nurhayati, S.H.)",
+                        "Jl. S. Parman No. 12, Kota Bengkulu",
+                        "Advokat",
+                        "",
+                        "",
+                        "",
+                        ""};
+    letter.details =
+        "Data jumlah laporan KDRT tahun 2025 per kecamatan di wilayah hukum Polres Bengkulu";
     letter.purpose = "Penyusunan laporan tahunan pendampingan korban";
     letter.obtainMethod = "copy_soft";
     letter.deliveryMethod = "email";
@@ -211,16 +218,20 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
     InfoRequest mail;
     mail.sessionId = s.id;
     mail.channel = "email";
-    mail.requester = {"Fajar Nugroho", "Kel. Jalan Gedang, Kota Bengkulu", "Wartawan", "",
-                      "fajar.nugroho@contoh.id", "", ""};
+    mail.requester = {"Fajar Nugroho",
+                      "Kel. Jalan Gedang, Kota Bengkulu",
+                      "Wartawan",
+                      "",
+                      "fajar.nugroho@contoh.id",
+                      "",
+                      ""};
     mail.details = "Salinan hasil audit internal pengadaan kendaraan patroli 2025";
     mail.purpose = "Bahan liputan";
     mail.obtainMethod = "copy_soft";
     mail.deliveryMethod = "email";
     InfoRequest m = requests.open(mail, actor);
-    requests.escalate(m.id,
-                      "Memuat memorandum internal (Pasal 17 huruf i); perlu kebijakan Kapolres",
-                      actor);
+    requests.escalate(
+        m.id, "Memuat memorandum internal (Pasal 17 huruf i); perlu kebijakan Kapolres", actor);
     return s.id;
 }
 

@@ -12,7 +12,7 @@ namespace ds {
 class Database;
 
 class Demo {
-public:
+  public:
     // Returns the new session's id. Sets up the demo station only if the station still has
     // its embedded defaults (a configured station is never overwritten).
     static std::int64_t create(Database& db, const std::string& actor);

@@ -20,8 +20,9 @@ void addDemoCommand(CLI::App& app, CommandContext& ctx) {
             nlohmann::json report = SessionReport::build(ctx.db(), requests, id, now());
             nlohmann::json doc = {{"session_id", id}, {"session", s.toJson()}, {"report", report}};
             ctx.emit(doc, [&] {
-                fmt::print("{} {} — {}\n{}: {}\n\n", ctx.t("Sesi demo dibuat:", "Demo session created:"), id,
-                           s.topic, ctx.t("Basis data", "Database"), ctx.databasePath());
+                fmt::print("{} {} — {}\n{}: {}\n\n",
+                           ctx.t("Sesi demo dibuat:", "Demo session created:"), id, s.topic,
+                           ctx.t("Basis data", "Database"), ctx.databasePath());
                 fmt::print("{}\n", ctx.t("Coba:", "Try:"));
                 fmt::print("  dialogstudio rundown show {}\n", id);
                 fmt::print("  dialogstudio question list {}\n", id);

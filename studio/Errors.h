@@ -8,25 +8,25 @@ namespace ds {
 
 // Something the user asked for or supplied is wrong: bad value, unknown id, rule broken. Exit 1.
 class UserError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Bad input data: a file, row and field can be named. Exit 1.
 class InputError : public UserError {
-public:
+  public:
     using UserError::UserError;
 };
 
 // An id that names nothing. Exit 1 (kept apart so callers can tell it from other user errors).
 class NotFoundError : public UserError {
-public:
+  public:
     using UserError::UserError;
 };
 
 // Another process holds the database longer than we are willing to wait. Exit 3.
 class BusyError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

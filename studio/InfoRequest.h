@@ -25,7 +25,7 @@ struct Decision {
     std::string decision;  // granted_full, granted_partial, refused
     std::string holding;   // held, other_body, not_documented
     std::string otherBody;
-    std::string ground;    // vocab::refusalGrounds() code, for a refusal
+    std::string ground;            // vocab::refusalGrounds() code, for a refusal
     std::optional<int> subground;  // 1..5 for P17a and P17h
     std::string law;               // the law and article, for P17j
     std::string consequenceTest;   // Pasal 19, for a refusal on exempted information
@@ -36,7 +36,7 @@ struct Decision {
     std::string redactionReason;
     std::string medium;
     std::string cost;
-    std::optional<Day> noticeDate;    // written notice (22(7))
+    std::optional<Day> noticeDate;  // written notice (22(7))
     std::optional<Day> handoverDate;
 };
 
@@ -66,7 +66,7 @@ struct InfoRequest {
     std::string escalationReason;
     std::string leadershipDecidedBy;  // who in the leadership decided (SOP 000 Pasal 12(2))
     std::optional<TimePoint> leadershipDecidedAt;
-    std::string leadershipDecision;   // release or withhold
+    std::string leadershipDecision;  // release or withhold
     std::string leadershipNote;
     Decision decision;
     std::optional<TimePoint> decidedAt;

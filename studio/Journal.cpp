@@ -36,7 +36,9 @@ void addField(std::string& buf, std::string_view field) {
     buf += '\n';
 }
 
-std::string jsonText(const nlohmann::json& j) { return j.is_null() ? std::string() : j.dump(); }
+std::string jsonText(const nlohmann::json& j) {
+    return j.is_null() ? std::string() : j.dump();
+}
 
 }  // namespace
 
@@ -104,8 +106,9 @@ JournalCheck Journal::verify(Database& db) {
             break;
         }
         if (st.getText(7) != prev) {
-            broken("its link to the previous row does not match (the previous row was changed "
-                   "or deleted)");
+            broken(
+                "its link to the previous row does not match (the previous row was changed "
+                "or deleted)");
             break;
         }
         std::string expected = rowHash(id, st.getText(1), st.getText(2), st.getText(3),

@@ -17,8 +17,8 @@ class Database;
 
 struct JournalEntry {
     std::string actor;
-    std::string action;   // e.g. "question.approve"
-    std::string subject;  // e.g. "question:12"
+    std::string action;     // e.g. "question.approve"
+    std::string subject;    // e.g. "question:12"
     nlohmann::json before;  // null when the subject is new
     nlohmann::json after;   // null when the subject is gone
 };
@@ -31,7 +31,7 @@ struct JournalCheck {
 };
 
 class Journal {
-public:
+  public:
     // Appends one row; call inside the caller's Transaction so the change and its journal row
     // commit together or not at all.
     static void append(Database& db, const JournalEntry& entry);

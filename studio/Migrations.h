@@ -16,7 +16,7 @@ struct Migration {
 };
 
 class Migrations {
-public:
+  public:
     static std::span<const Migration> all();
     static int latest();
     // Applies every migration above the database's version, up to `upTo` (tests build older

@@ -12,9 +12,9 @@ struct Programme {
     std::int64_t id = 0;
     std::int64_t stationId = 0;
     std::string title;
-    std::string partnerMedia;       // the partner radio station
-    std::optional<int> weekday;     // ISO: 1 = Monday .. 7 = Sunday
-    std::string startTime;          // "HH:MM" local, or empty
+    std::string partnerMedia;    // the partner radio station
+    std::optional<int> weekday;  // ISO: 1 = Monday .. 7 = Sunday
+    std::string startTime;       // "HH:MM" local, or empty
     int lengthMinutes = 60;
     nlohmann::json rundownTemplate = nlohmann::json::array();  // segments as in `rundown set` JSON
 

@@ -49,25 +49,25 @@ Programme ProgrammeStore::create(const Programme& p, const std::string& actor) {
     requireText(p.title, "title", kMaxNameBytes, true);
     requireText(p.partnerMedia, "partner_media", kMaxNameBytes, false);
     if (p.weekday && (*p.weekday < 1 || *p.weekday > 7)) {
-        throw UserError(fmt::format("field 'weekday': {} is not 1 (Monday) to 7 (Sunday)",
-                                    *p.weekday));
+        throw UserError(
+            fmt::format("field 'weekday': {} is not 1 (Monday) to 7 (Sunday)", *p.weekday));
     }
     if (!p.startTime.empty() && !isClockTime(p.startTime)) {
         throw UserError(fmt::format("field 'start_time': '{}' is not HH:MM", p.startTime));
     }
     if (p.lengthMinutes < 1 || p.lengthMinutes > 600) {
-        throw UserError(fmt::format("field 'length': {} minutes is not between 1 and 600",
-                                    p.lengthMinutes));
+        throw UserError(
+            fmt::format("field 'length': {} minutes is not between 1 and 600", p.lengthMinutes));
     }
     // The template is the JSON rundown format; parsing it proves it is usable later.
     RundownFile::parseJsonTemplate(p.rundownTemplate, "rundown template");
     Transaction tx(db_);
     db_.prepare(
-          "INSERT INTO programmes (station_id, title, partner_media, weekday, start_time, "
-          "length_min, rundown_template, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO programmes (station_id, title, partner_media, weekday, start_time, "
+           "length_min, rundown_template, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bindAll(p.stationId, p.title, p.partnerMedia, p.weekday,
-                 p.startTime.empty() ? std::optional<std::string>() : p.startTime,
-                 p.lengthMinutes, p.rundownTemplate.dump(), formatUtc(now()))
+                 p.startTime.empty() ? std::optional<std::string>() : p.startTime, p.lengthMinutes,
+                 p.rundownTemplate.dump(), formatUtc(now()))
         .run();
     Programme stored = get(db_.lastInsertId());
     Journal::append(db_, {actor, "programme.create", fmt::format("programme:{}", stored.id),
@@ -87,7 +87,8 @@ std::vector<Programme> ProgrammeStore::list(std::int64_t stationId) {
     Statement st = db_.prepare(std::string(kSelect) + "WHERE station_id = ? ORDER BY id");
     st.bind(1, stationId);
     std::vector<Programme> out;
-    while (st.step()) out.push_back(read(st));
+    while (st.step())
+        out.push_back(read(st));
     return out;
 }
 

@@ -10,7 +10,7 @@ namespace ds {
 class Database;
 
 class ProgrammeStore {
-public:
+  public:
     explicit ProgrammeStore(Database& db) : db_(db) {}
 
     // Validates (title, weekday 1..7, "HH:MM", length 1..600 minutes, template segments) and
@@ -19,7 +19,7 @@ public:
     Programme get(std::int64_t id);
     std::vector<Programme> list(std::int64_t stationId);
 
-private:
+  private:
     Database& db_;
 };
 

@@ -5,7 +5,9 @@ namespace ds {
 nlohmann::json Question::toJson() const {
     nlohmann::json flags_json = nlohmann::json::array();
     for (const ContentFlag& f : flags) {
-        flags_json.push_back({{"category", f.category}, {"term", f.term}, {"offset", f.offset},
+        flags_json.push_back({{"category", f.category},
+                              {"term", f.term},
+                              {"offset", f.offset},
                               {"length", f.length}});
     }
     nlohmann::json steps_json = nlohmann::json::array();

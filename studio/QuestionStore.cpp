@@ -24,12 +24,16 @@ constexpr const char* kSelect =
     "written, topic, status, queue_pos, reason, merged_into, flags, info_request, purpose "
     "FROM questions ";
 
-std::string subject(std::int64_t id) { return fmt::format("question:{}", id); }
+std::string subject(std::int64_t id) {
+    return fmt::format("question:{}", id);
+}
 
 nlohmann::json flagsJson(const std::vector<ContentFlag>& flags) {
     nlohmann::json j = nlohmann::json::array();
     for (const ContentFlag& f : flags) {
-        j.push_back({{"category", f.category}, {"term", f.term}, {"offset", f.offset},
+        j.push_back({{"category", f.category},
+                     {"term", f.term},
+                     {"offset", f.offset},
                      {"length", f.length}});
     }
     return j;
@@ -63,7 +67,8 @@ Question read(Statement& st) {
 std::optional<bool> parseYesNo(std::string_view v) {
     std::string s = trim(v);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (s.empty() || s == "0" || s == "no" || s == "tidak" || s == "false" || s == "n") return false;
+    if (s.empty() || s == "0" || s == "no" || s == "tidak" || s == "false" || s == "n")
+        return false;
     if (s == "1" || s == "yes" || s == "ya" || s == "true" || s == "y") return true;
     return std::nullopt;
 }
@@ -77,18 +82,21 @@ std::string QuestionStore::markerLabel(const Question& q) {
         std::size_t cut = 0, cps = 0;
         while (cut < q.text.size() && cps < 48) {
             ++cut;
-            while (cut < q.text.size() && (static_cast<unsigned char>(q.text[cut]) & 0xC0) == 0x80) ++cut;
+            while (cut < q.text.size() && (static_cast<unsigned char>(q.text[cut]) & 0xC0) == 0x80)
+                ++cut;
             ++cps;
         }
         about = q.text.substr(0, cut) + (cut < q.text.size() ? "..." : "");
-        for (char& c : about) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        for (char& c : about)
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
     return fmt::format("Pertanyaan {}: {}", q.number, about);
 }
 
 Question QuestionStore::validated(const Question& in, const std::string& where) {
     Question q = in;
-    q.channel = std::string(vocab::require(vocab::channels(), trim(q.channel), where + "field 'channel'").code);
+    q.channel = std::string(
+        vocab::require(vocab::channels(), trim(q.channel), where + "field 'channel'").code);
     requireText(q.text, "text", kMaxQuestionTextBytes, true, where);
     requireText(q.callerName, "caller_name", kMaxNameBytes, false, where);
     requireText(q.origin, "origin", kMaxNameBytes, false, where);
@@ -108,21 +116,23 @@ Question QuestionStore::validated(const Question& in, const std::string& where) 
 Question QuestionStore::insert(const Question& q, const std::string& actor) {
     Session s = SessionStore(db_).get(q.sessionId);
     SessionStore::requireNotSigned(s);
-    Statement num = db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 FROM questions WHERE session_id = ?");
+    Statement num =
+        db_.prepare("SELECT COALESCE(MAX(number), 0) + 1 FROM questions WHERE session_id = ?");
     num.bind(1, q.sessionId);
     num.step();
     int number = static_cast<int>(num.getInt(0));
     TimePoint received = q.receivedAt == TimePoint{} ? now() : q.receivedAt;
     db_.prepare(
-          "INSERT INTO questions (session_id, number, channel, received_at, caller_name, origin, "
-          "contact, text, written, topic, status, flags, info_request, purpose) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)")
+           "INSERT INTO questions (session_id, number, channel, received_at, caller_name, origin, "
+           "contact, text, written, topic, status, flags, info_request, purpose) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)")
         .bindAll(q.sessionId, number, q.channel, formatUtc(received), q.callerName, q.origin,
                  q.contact, q.text, int(q.written), q.topic, flagsJson(q.flags).dump(),
                  int(q.infoRequest), q.purpose)
         .run();
     std::int64_t id = db_.lastInsertId();
-    db_.prepare("INSERT INTO question_steps (question_id, status, actor, at) VALUES (?, 'new', ?, ?)")
+    db_.prepare(
+           "INSERT INTO question_steps (question_id, status, actor, at) VALUES (?, 'new', ?, ?)")
         .bindAll(id, actor, formatUtc(now()))
         .run();
     Question stored = get(id);
@@ -161,8 +171,12 @@ ImportResult QuestionStore::importCsv(std::int64_t sessionId, const std::filesys
         q.purpose = t.field(r, "purpose");
         auto written = parseYesNo(t.field(r, "written"));
         auto info = parseYesNo(t.field(r, "info_request"));
-        if (!written) throw InputError(fmt::format("{}field 'written': '{}' is not yes or no", where, t.field(r, "written")));
-        if (!info) throw InputError(fmt::format("{}field 'info_request': '{}' is not yes or no", where, t.field(r, "info_request")));
+        if (!written)
+            throw InputError(fmt::format("{}field 'written': '{}' is not yes or no", where,
+                                         t.field(r, "written")));
+        if (!info)
+            throw InputError(fmt::format("{}field 'info_request': '{}' is not yes or no", where,
+                                         t.field(r, "info_request")));
         q.written = *written;
         q.infoRequest = *info;
         std::string received = trim(t.field(r, "received_at"));
@@ -209,7 +223,8 @@ Question QuestionStore::get(std::int64_t id) {
     return q;
 }
 
-std::vector<Question> QuestionStore::list(std::int64_t sessionId, std::optional<std::string> status) {
+std::vector<Question> QuestionStore::list(std::int64_t sessionId,
+                                          std::optional<std::string> status) {
     if (status) vocab::require(vocab::questionStatuses(), *status, "status");
     std::string sql = std::string(kSelect) + "WHERE session_id = ?1";
     if (status) sql += " AND status = ?2";
@@ -219,7 +234,8 @@ std::vector<Question> QuestionStore::list(std::int64_t sessionId, std::optional<
     st.bind(1, sessionId);
     if (status) st.bind(2, *status);
     std::vector<Question> out;
-    while (st.step()) out.push_back(read(st));
+    while (st.step())
+        out.push_back(read(st));
     return out;
 }
 
@@ -229,17 +245,21 @@ std::vector<Question> QuestionStore::byContact(const std::string& contact, std::
     Statement st = db_.prepare(std::string(kSelect) +
                                "WHERE contact = ? AND id <> ? ORDER BY received_at DESC LIMIT 50");
     st.bindAll(trim(contact), excludeId);
-    while (st.step()) out.push_back(read(st));
+    while (st.step())
+        out.push_back(read(st));
     return out;
 }
 
 void QuestionStore::renumberQueue(std::int64_t sessionId) {
     Statement st = db_.prepare(
-        "SELECT id FROM questions WHERE session_id = ? AND status = 'approved' ORDER BY queue_pos, number");
+        "SELECT id FROM questions WHERE session_id = ? AND status = 'approved' ORDER BY queue_pos, "
+        "number");
     st.bind(1, sessionId);
     std::vector<std::int64_t> ids;
-    while (st.step()) ids.push_back(st.getInt(0));
-    db_.prepare("UPDATE questions SET queue_pos = NULL WHERE session_id = ? AND status <> 'approved'")
+    while (st.step())
+        ids.push_back(st.getInt(0));
+    db_.prepare(
+           "UPDATE questions SET queue_pos = NULL WHERE session_id = ? AND status <> 'approved'")
         .bind(1, sessionId)
         .run();
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -257,22 +277,28 @@ Question QuestionStore::transition(std::int64_t id, const std::vector<std::strin
     SessionStore::requireNotSigned(s);
     if (std::find(from.begin(), from.end(), before.status) == from.end()) {
         std::string allowed;
-        for (const std::string& f : from) allowed += (allowed.empty() ? "" : " or ") + f;
+        for (const std::string& f : from)
+            allowed += (allowed.empty() ? "" : " or ") + f;
         throw UserError(fmt::format("question {} is {}; it must be {} to become {}", id,
                                     before.status, allowed, to));
     }
     std::optional<std::int64_t> pos;
     if (to == "approved") {
         Statement st = db_.prepare(
-            "SELECT COALESCE(MAX(queue_pos), 0) + 1 FROM questions WHERE session_id = ? AND status = 'approved'");
+            "SELECT COALESCE(MAX(queue_pos), 0) + 1 FROM questions WHERE session_id = ? AND status "
+            "= 'approved'");
         st.bind(1, before.sessionId);
         st.step();
         pos = st.getInt(0);
     }
-    db_.prepare("UPDATE questions SET status = ?, queue_pos = ?, reason = COALESCE(?, reason) WHERE id = ?")
+    db_.prepare(
+           "UPDATE questions SET status = ?, queue_pos = ?, reason = COALESCE(?, reason) WHERE id "
+           "= ?")
         .bindAll(to, pos, note.empty() ? std::optional<std::string>() : note, id)
         .run();
-    db_.prepare("INSERT INTO question_steps (question_id, status, actor, at, note) VALUES (?, ?, ?, ?, ?)")
+    db_.prepare(
+           "INSERT INTO question_steps (question_id, status, actor, at, note) VALUES (?, ?, ?, ?, "
+           "?)")
         .bindAll(id, to, actor, formatUtc(now()),
                  note.empty() ? std::optional<std::string>() : note)
         .run();
@@ -300,15 +326,18 @@ Question QuestionStore::approve(std::int64_t id, const std::string& actor) {
     return q;
 }
 
-Question QuestionStore::reject(std::int64_t id, const std::string& reason, const std::string& actor) {
+Question QuestionStore::reject(std::int64_t id, const std::string& reason,
+                               const std::string& actor) {
     requireText(reason, "reason", kMaxNoteBytes, true);
     Transaction tx(db_);
-    Question q = transition(id, {"new", "screened", "approved", "deferred"}, "rejected", trim(reason), actor);
+    Question q = transition(id, {"new", "screened", "approved", "deferred"}, "rejected",
+                            trim(reason), actor);
     tx.commit();
     return q;
 }
 
-Question QuestionStore::defer(std::int64_t id, const std::string& reason, const std::string& actor) {
+Question QuestionStore::defer(std::int64_t id, const std::string& reason,
+                              const std::string& actor) {
     requireText(reason, "reason", kMaxNoteBytes, true);
     Transaction tx(db_);
     Question q = transition(id, {"new", "screened", "approved"}, "deferred", trim(reason), actor);
@@ -340,8 +369,8 @@ Question QuestionStore::onAir(std::int64_t id, const std::string& actor) {
     Question q = get(id);
     Session s = SessionStore(db_).get(q.sessionId);
     if (s.status != "live") {
-        throw UserError(fmt::format("session {} is {}, not live: no question can go on air",
-                                    s.id, s.status));
+        throw UserError(
+            fmt::format("session {} is {}, not live: no question can go on air", s.id, s.status));
     }
     Statement busy = db_.prepare(
         "SELECT id, number FROM questions WHERE session_id = ? AND status = 'on_air' AND id <> ?");
@@ -370,18 +399,22 @@ Question QuestionStore::move(std::int64_t id, int position, const std::string& a
     Question q = get(id);
     SessionStore::requireNotSigned(SessionStore(db_).get(q.sessionId));
     if (q.status != "approved") {
-        throw UserError(fmt::format("question {} is {}; only approved questions have a place in "
-                                    "the queue", id, q.status));
+        throw UserError(
+            fmt::format("question {} is {}; only approved questions have a place in "
+                        "the queue",
+                        id, q.status));
     }
     Statement st = db_.prepare(
         "SELECT id FROM questions WHERE session_id = ? AND status = 'approved' AND id <> ? "
         "ORDER BY queue_pos, number");
     st.bindAll(q.sessionId, id);
     std::vector<std::int64_t> ids;
-    while (st.step()) ids.push_back(st.getInt(0));
+    while (st.step())
+        ids.push_back(st.getInt(0));
     int max = static_cast<int>(ids.size()) + 1;
     if (position < 1 || position > max) {
-        throw UserError(fmt::format("position {} is outside the approved queue (1 to {})", position, max));
+        throw UserError(
+            fmt::format("position {} is outside the approved queue (1 to {})", position, max));
     }
     ids.insert(ids.begin() + (position - 1), id);
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -389,7 +422,10 @@ Question QuestionStore::move(std::int64_t id, int position, const std::string& a
             .bindAll(static_cast<std::int64_t>(i + 1), ids[i])
             .run();
     }
-    Journal::append(db_, {actor, "question.move", subject(id), {{"queue_pos", q.queuePos.value_or(0)}},
+    Journal::append(db_, {actor,
+                          "question.move",
+                          subject(id),
+                          {{"queue_pos", q.queuePos.value_or(0)}},
                           {{"queue_pos", position}}});
     tx.commit();
     return get(id);

@@ -20,7 +20,7 @@ struct ImportResult {
 };
 
 class QuestionStore {
-public:
+  public:
     // timeZone: the station's, for local times in imported files.
     QuestionStore(Database& db, ContentFilter filter, std::string timeZone)
         : db_(db), filter_(std::move(filter)), timeZone_(std::move(timeZone)) {}
@@ -57,7 +57,7 @@ public:
     // Moves an approved question to position `position` (1 = next) in the approved queue.
     Question move(std::int64_t id, int position, const std::string& actor);
 
-private:
+  private:
     Question validated(const Question& q, const std::string& where);
     Question insert(const Question& q, const std::string& actor);
     Question transition(std::int64_t id, const std::vector<std::string>& from,

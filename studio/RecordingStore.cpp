@@ -41,7 +41,9 @@ Recording read(Statement& st) {
     return r;
 }
 
-std::string subject(std::int64_t id) { return fmt::format("recording:{}", id); }
+std::string subject(std::int64_t id) {
+    return fmt::format("recording:{}", id);
+}
 
 // "Dialog Interaktif Kamtibmas" -> "dialog-interaktif-kamtibmas": safe in any file system.
 std::string slug(const std::string& title) {
@@ -53,7 +55,8 @@ std::string slug(const std::string& title) {
             out += '-';
         }
     }
-    while (!out.empty() && out.back() == '-') out.pop_back();
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
     if (out.size() > 40) out.resize(40);
     return out.empty() ? "sesi" : out;
 }
@@ -65,8 +68,10 @@ std::filesystem::path RecordingStore::sessionFolder(const Station& station, cons
     std::filesystem::path base = station.recordingsDir.empty()
                                      ? std::filesystem::path(dataDir) / "recordings"
                                      : std::filesystem::path(station.recordingsDir);
-    return base / fmt::format("{}_{}", formatLocal(session.scheduledStart, station.timeZone, "%Y-%m-%d_%H%M"),
-                              slug(session.programmeTitle));
+    return base /
+           fmt::format("{}_{}",
+                       formatLocal(session.scheduledStart, station.timeZone, "%Y-%m-%d_%H%M"),
+                       slug(session.programmeTitle));
 }
 
 std::filesystem::path RecordingStore::nextFile(const std::filesystem::path& folder,
@@ -90,18 +95,23 @@ std::vector<Recording> RecordingStore::noticeInterrupted(const std::string& acto
     std::vector<Recording> candidates;
     {
         Statement st = db_.prepare(std::string(kSelect) + "WHERE state = 'recording'");
-        while (st.step()) candidates.push_back(read(st));
+        while (st.step())
+            candidates.push_back(read(st));
     }
     std::vector<Recording> marked;
     for (Recording& r : candidates) {
         if (recorderAlive(r)) continue;
         Transaction tx(db_);
-        db_.prepare("UPDATE recordings SET state = 'interrupted' WHERE id = ? AND state = 'recording'")
+        db_.prepare(
+               "UPDATE recordings SET state = 'interrupted' WHERE id = ? AND state = 'recording'")
             .bind(1, r.id)
             .run();
         if (db_.changes() == 0) continue;  // someone else noticed it first
         Recording after = get(r.id);
-        Journal::append(db_, {actor, "recording.interrupted", subject(r.id), r.toJson(),
+        Journal::append(db_, {actor,
+                              "recording.interrupted",
+                              subject(r.id),
+                              r.toJson(),
                               {{"state", "interrupted"},
                                {"seconds_on_disk_at_last_heartbeat", after.toJson()["seconds"]},
                                {"last_heartbeat", after.toJson()["heartbeat_at"]}}});
@@ -125,8 +135,8 @@ Recording RecordingStore::begin(const Recording& in, const std::string& actor) {
     char host[256] = {};
     ::gethostname(host, sizeof host - 1);
     db_.prepare(
-          "INSERT INTO recordings (session_id, path, format, sample_rate, channels, device, "
-          "state, pid, host, started_at) VALUES (?, ?, ?, ?, ?, ?, 'recording', ?, ?, ?)")
+           "INSERT INTO recordings (session_id, path, format, sample_rate, channels, device, "
+           "state, pid, host, started_at) VALUES (?, ?, ?, ?, ?, ?, 'recording', ?, ?, ?)")
         .bindAll(in.sessionId, in.path, in.format, in.sampleRate, in.channels, in.device,
                  static_cast<std::int64_t>(::getpid()), std::string(host),
                  formatUtc(in.startedAt == TimePoint{} ? now() : in.startedAt))
@@ -148,8 +158,8 @@ Recording RecordingStore::finish(std::int64_t id, std::int64_t frames, const std
     Transaction tx(db_);
     Recording before = get(id);
     db_.prepare(
-          "UPDATE recordings SET state = 'closed', frames = ?, ended_at = ?, heartbeat_at = ?, "
-          "note = ? WHERE id = ?")
+           "UPDATE recordings SET state = 'closed', frames = ?, ended_at = ?, heartbeat_at = ?, "
+           "note = ? WHERE id = ?")
         .bindAll(frames, formatUtc(now()), formatUtc(now()), note, id)
         .run();
     Recording after = get(id);
@@ -166,7 +176,8 @@ Recording RecordingStore::markRecovered(std::int64_t id, std::int64_t frames,
         .bindAll(frames, note, id)
         .run();
     Recording after = get(id);
-    Journal::append(db_, {actor, "recording.recovered", subject(id), before.toJson(), after.toJson()});
+    Journal::append(db_,
+                    {actor, "recording.recovered", subject(id), before.toJson(), after.toJson()});
     tx.commit();
     return after;
 }
@@ -175,12 +186,15 @@ void RecordingStore::addGap(std::int64_t recordingId, std::int64_t samplePos, Ti
                             Duration length, const std::string& reason, const std::string& actor) {
     Transaction tx(db_);
     db_.prepare(
-          "INSERT INTO recording_gaps (recording_id, sample_pos, started_at, length_ms, reason) "
-          "VALUES (?, ?, ?, ?, ?)")
+           "INSERT INTO recording_gaps (recording_id, sample_pos, started_at, length_ms, reason) "
+           "VALUES (?, ?, ?, ?, ?)")
         .bindAll(recordingId, samplePos, formatUtc(startedAt),
                  static_cast<std::int64_t>(length.count()), reason)
         .run();
-    Journal::append(db_, {actor, "recording.gap", subject(recordingId), nullptr,
+    Journal::append(db_, {actor,
+                          "recording.gap",
+                          subject(recordingId),
+                          nullptr,
                           {{"sample_pos", samplePos},
                            {"started_at", formatUtc(startedAt)},
                            {"length_ms", length.count()},
@@ -196,8 +210,15 @@ std::int64_t RecordingStore::alarmStarted(std::optional<std::int64_t> recordingI
         .bindAll(recordingId, kind, formatUtc(now()), detail)
         .run();
     std::int64_t id = db_.lastInsertId();
-    Journal::append(db_, {actor, "alarm.start", fmt::format("alarm:{}", id), nullptr,
-                          {{"kind", kind}, {"detail", detail}, {"recording_id", recordingId ? nlohmann::json(*recordingId) : nlohmann::json(nullptr)}}});
+    Journal::append(
+        db_,
+        {actor,
+         "alarm.start",
+         fmt::format("alarm:{}", id),
+         nullptr,
+         {{"kind", kind},
+          {"detail", detail},
+          {"recording_id", recordingId ? nlohmann::json(*recordingId) : nlohmann::json(nullptr)}}});
     tx.commit();
     return id;
 }
@@ -207,7 +228,10 @@ void RecordingStore::alarmEnded(std::int64_t alarmId, const std::string& actor) 
     db_.prepare("UPDATE alarms SET ended_at = ? WHERE id = ? AND ended_at IS NULL")
         .bindAll(formatUtc(now()), alarmId)
         .run();
-    Journal::append(db_, {actor, "alarm.end", fmt::format("alarm:{}", alarmId), nullptr,
+    Journal::append(db_, {actor,
+                          "alarm.end",
+                          fmt::format("alarm:{}", alarmId),
+                          nullptr,
                           {{"ended_at", formatUtc(now())}}});
     tx.commit();
 }
@@ -224,7 +248,8 @@ std::vector<Recording> RecordingStore::list(std::optional<std::int64_t> sessionI
                                (sessionId ? "WHERE session_id = ? ORDER BY id" : "ORDER BY id"));
     if (sessionId) st.bind(1, *sessionId);
     std::vector<Recording> out;
-    while (st.step()) out.push_back(read(st));
+    while (st.step())
+        out.push_back(read(st));
     return out;
 }
 
@@ -253,12 +278,14 @@ Marker RecordingStore::addMarker(std::int64_t sessionId, const std::string& kind
         pos = std::max<std::int64_t>(0, frames + (at - base).count() * r->sampleRate / 1000);
     }
     db_.prepare(
-          "INSERT INTO markers (session_id, recording_id, kind, label, sample_pos, at, segment_id, "
-          "question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO markers (session_id, recording_id, kind, label, sample_pos, at, "
+           "segment_id, "
+           "question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bindAll(sessionId, recordingId, kind, label, pos, formatUtc(at), segmentId, questionId)
         .run();
     Marker m = markers(sessionId).back();
-    Journal::append(db_, {actor, "marker.add", fmt::format("marker:{}", m.id), nullptr, m.toJson()});
+    Journal::append(db_,
+                    {actor, "marker.add", fmt::format("marker:{}", m.id), nullptr, m.toJson()});
     tx.commit();
     return m;
 }

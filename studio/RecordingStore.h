@@ -20,7 +20,7 @@ namespace ds {
 class Database;
 
 class RecordingStore {
-public:
+  public:
     explicit RecordingStore(Database& db) : db_(db) {}
 
     // The folder for a session's recordings: <dir>/YYYY-MM-DD_HHMM_<programme-slug>, dir being
@@ -64,9 +64,10 @@ public:
     Marker addMarker(std::int64_t sessionId, const std::string& kind, const std::string& label,
                      TimePoint at, std::optional<std::int64_t> segmentId,
                      std::optional<std::int64_t> questionId, const std::string& actor);
-    std::vector<Marker> markers(std::int64_t sessionId, std::optional<std::int64_t> recordingId = {});
+    std::vector<Marker> markers(std::int64_t sessionId,
+                                std::optional<std::int64_t> recordingId = {});
 
-private:
+  private:
     Database& db_;
 };
 

@@ -55,8 +55,8 @@ Segment convert(const RawSegment& raw, const std::string& where, const std::stri
             raw.planned));
     }
     if (*planned > std::chrono::hours(10)) {
-        throw InputError(fmt::format("{}field 'planned': '{}' is longer than 10 hours", where,
-                                     raw.planned));
+        throw InputError(
+            fmt::format("{}field 'planned': '{}' is longer than 10 hours", where, raw.planned));
     }
     s.planned = *planned;
     requireText(raw.notes, "notes", kMaxNoteBytes, false, where);
@@ -65,8 +65,8 @@ Segment convert(const RawSegment& raw, const std::string& where, const std::stri
         std::string v = trim(value);
         if (v.empty()) return std::nullopt;
         if (!day) {
-            throw InputError(fmt::format("{}field '{}': a template cannot fix clock times", where,
-                                         field));
+            throw InputError(
+                fmt::format("{}field '{}': a template cannot fix clock times", where, field));
         }
         try {
             return parseLocalOnDay(v, tz, *day);
@@ -85,8 +85,8 @@ std::vector<Segment> fromJson(const nlohmann::json& j, std::string_view source,
         throw InputError(fmt::format("{}: a rundown in JSON is an array of segments", source));
     }
     if (j.size() > kMaxSegments) {
-        throw InputError(fmt::format("{}: {} segments; at most {} are allowed", source, j.size(),
-                                     kMaxSegments));
+        throw InputError(
+            fmt::format("{}: {} segments; at most {} are allowed", source, j.size(), kMaxSegments));
     }
     std::vector<Segment> out;
     for (std::size_t i = 0; i < j.size(); ++i) {
@@ -94,12 +94,13 @@ std::vector<Segment> fromJson(const nlohmann::json& j, std::string_view source,
         const nlohmann::json& e = j[i];
         if (!e.is_object()) throw InputError(where + "is not an object");
         for (auto it = e.begin(); it != e.end(); ++it) {
-            static const std::array kKnown{"kind", "title", "planned", "notes", "fixed_start",
-                                           "hard_out"};
+            static const std::array kKnown{"kind",  "title",       "planned",
+                                           "notes", "fixed_start", "hard_out"};
             if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end()) {
-                throw InputError(fmt::format("{}unknown field '{}' (known: kind, title, planned, "
-                                             "notes, fixed_start, hard_out)",
-                                             where, it.key()));
+                throw InputError(
+                    fmt::format("{}unknown field '{}' (known: kind, title, planned, "
+                                "notes, fixed_start, hard_out)",
+                                where, it.key()));
             }
         }
         auto str = [&](const char* key, bool required) -> std::string {
@@ -113,7 +114,7 @@ std::vector<Segment> fromJson(const nlohmann::json& j, std::string_view source,
             if (v.is_null()) return {};
             throw InputError(fmt::format("{}field '{}' must be text or a number", where, key));
         };
-        RawSegment raw{str("kind", true),  str("title", true),       str("planned", true),
+        RawSegment raw{str("kind", true),   str("title", true),        str("planned", true),
                        str("notes", false), str("fixed_start", false), str("hard_out", false)};
         out.push_back(convert(raw, where, tz, day));
         out.back().ord = static_cast<int>(i);
@@ -135,7 +136,8 @@ std::optional<Duration> RundownFile::parsePlanned(std::string_view text) {
             std::string_view frac = text.substr(dot + 1);
             if (frac.empty() || frac.size() > 3 || !parseUint(frac)) return std::nullopt;
             long long f = *parseUint(frac);
-            for (std::size_t i = frac.size(); i < 3; ++i) f *= 10;
+            for (std::size_t i = frac.size(); i < 3; ++i)
+                f *= 10;
             ms += f * 60;  // thousandths of a minute
         }
         return Duration(ms);
@@ -144,8 +146,8 @@ std::optional<Duration> RundownFile::parsePlanned(std::string_view text) {
     std::size_t start = 0;
     while (true) {
         std::size_t colon = text.find(':', start);
-        auto v = parseUint(text.substr(start, colon == std::string_view::npos ? text.npos
-                                                                                : colon - start));
+        auto v = parseUint(
+            text.substr(start, colon == std::string_view::npos ? text.npos : colon - start));
         if (!v) return std::nullopt;
         parts.push_back(*v);
         if (colon == std::string_view::npos) break;

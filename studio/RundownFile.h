@@ -17,7 +17,7 @@
 namespace ds {
 
 class RundownFile {
-public:
+  public:
     // Reads CSV or JSON (chosen by extension .json / .csv, else by the first character).
     static std::vector<Segment> read(const std::filesystem::path& file, const std::string& tz,
                                      Day sessionDay);

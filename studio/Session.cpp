@@ -35,23 +35,25 @@ nlohmann::json Session::toJson() const {
                                  {"held_ms", s.held.count()}});
     }
     nlohmann::json checklist_json;
-    for (std::size_t i = 0; i < checklist.size(); ++i) checklist_json[kChecklistCodes[i]] = checklist[i];
-    return {{"id", id},
-            {"programme_id", programmeId},
-            {"programme", programmeTitle},
-            {"partner_media", partnerMedia},
-            {"topic", topic},
-            {"scheduled_start", formatUtc(scheduledStart)},
-            {"planned_length_s", plannedLength.count() / 1000},
-            {"sprin_number", sprinNumber},
-            {"sprin_date", sprinDate ? nlohmann::json(formatDay(*sprinDate)) : nlohmann::json(nullptr)},
-            {"status", status},
-            {"checklist", checklist_json},
-            {"started_at", optTime(startedAt)},
-            {"ended_at", optTime(endedAt)},
-            {"officers", officers_json},
-            {"guests", guests_json},
-            {"segments", segments_json}};
+    for (std::size_t i = 0; i < checklist.size(); ++i)
+        checklist_json[kChecklistCodes[i]] = checklist[i];
+    return {
+        {"id", id},
+        {"programme_id", programmeId},
+        {"programme", programmeTitle},
+        {"partner_media", partnerMedia},
+        {"topic", topic},
+        {"scheduled_start", formatUtc(scheduledStart)},
+        {"planned_length_s", plannedLength.count() / 1000},
+        {"sprin_number", sprinNumber},
+        {"sprin_date", sprinDate ? nlohmann::json(formatDay(*sprinDate)) : nlohmann::json(nullptr)},
+        {"status", status},
+        {"checklist", checklist_json},
+        {"started_at", optTime(startedAt)},
+        {"ended_at", optTime(endedAt)},
+        {"officers", officers_json},
+        {"guests", guests_json},
+        {"segments", segments_json}};
 }
 
 }  // namespace ds

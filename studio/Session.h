@@ -19,7 +19,7 @@ struct Officer {
     std::string role;  // vocab::officerRoles()
     std::string name;
     std::string rank;
-    std::string nrp;   // NRP (police) or NIP (civil servant)
+    std::string nrp;  // NRP (police) or NIP (civil servant)
 };
 
 struct Guest {
@@ -30,8 +30,8 @@ struct Guest {
 
 struct Segment {
     std::int64_t id = 0;
-    int ord = 0;              // 0-based position in the rundown
-    std::string kind;         // vocab::segmentKinds()
+    int ord = 0;       // 0-based position in the rundown
+    std::string kind;  // vocab::segmentKinds()
     std::string title;
     Duration planned{0};
     std::string notes;

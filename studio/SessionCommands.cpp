@@ -13,19 +13,26 @@ namespace {
 
 const char* urgencyName(Urgency u) {
     switch (u) {
-        case Urgency::Ok: return "ok";
-        case Urgency::Warning: return "warning";
-        case Urgency::Over: return "over";
+        case Urgency::Ok:
+            return "ok";
+        case Urgency::Warning:
+            return "warning";
+        case Urgency::Over:
+            return "over";
     }
     return "ok";
 }
 
-std::string signedClock(Duration d) { return d.count() > 0 ? "+" + formatClock(d) : formatClock(d); }
+std::string signedClock(Duration d) {
+    return d.count() > 0 ? "+" + formatClock(d) : formatClock(d);
+}
 
 nlohmann::json figuresJson(const RundownFigures& f) {
     nlohmann::json segs = nlohmann::json::array();
     for (const SegmentFigures& s : f.segments) {
-        const char* state = s.state == SegmentState::Done ? "done" : s.state == SegmentState::Current ? "current" : "pending";
+        const char* state = s.state == SegmentState::Done      ? "done"
+                            : s.state == SegmentState::Current ? "current"
+                                                               : "pending";
         segs.push_back({{"state", state},
                         {"planned_s", s.planned.count() / 1000.0},
                         {"actual_s", s.actual.count() / 1000.0},
@@ -33,19 +40,21 @@ nlohmann::json figuresJson(const RundownFigures& f) {
                         {"expected_start", formatUtc(s.expectedStart)},
                         {"expected_end", formatUtc(s.expectedEnd)}});
     }
-    return {{"current", f.current},
-            {"next", f.next},
-            {"held", f.held},
-            {"elapsed_in_segment_s", f.elapsedInSegment.count() / 1000.0},
-            {"left_in_segment_s", f.leftInSegment.count() / 1000.0},
-            {"session_elapsed_s", f.sessionElapsed.count() / 1000.0},
-            {"cumulative_over_under_s", f.cumulativeOverUnder.count() / 1000.0},
-            {"expected_end", formatUtc(f.expectedEnd)},
-            {"hard_out", f.hardOut ? nlohmann::json(formatUtc(*f.hardOut)) : nlohmann::json(nullptr)},
-            {"over_hard_out_s", f.overHardOut ? nlohmann::json(f.overHardOut->count() / 1000.0) : nlohmann::json(nullptr)},
-            {"segment_urgency", urgencyName(f.segmentUrgency)},
-            {"hard_out_urgency", urgencyName(f.hardOutUrgency)},
-            {"segments", segs}};
+    return {
+        {"current", f.current},
+        {"next", f.next},
+        {"held", f.held},
+        {"elapsed_in_segment_s", f.elapsedInSegment.count() / 1000.0},
+        {"left_in_segment_s", f.leftInSegment.count() / 1000.0},
+        {"session_elapsed_s", f.sessionElapsed.count() / 1000.0},
+        {"cumulative_over_under_s", f.cumulativeOverUnder.count() / 1000.0},
+        {"expected_end", formatUtc(f.expectedEnd)},
+        {"hard_out", f.hardOut ? nlohmann::json(formatUtc(*f.hardOut)) : nlohmann::json(nullptr)},
+        {"over_hard_out_s",
+         f.overHardOut ? nlohmann::json(f.overHardOut->count() / 1000.0) : nlohmann::json(nullptr)},
+        {"segment_urgency", urgencyName(f.segmentUrgency)},
+        {"hard_out_urgency", urgencyName(f.hardOutUrgency)},
+        {"segments", segs}};
 }
 
 void printRundown(const CommandContext& ctx, const Session& s, const RundownFigures& f,
@@ -55,24 +64,29 @@ void printRundown(const CommandContext& ctx, const Session& s, const RundownFigu
     for (std::size_t i = 0; i < s.segments.size(); ++i) {
         const Segment& seg = s.segments[i];
         const SegmentFigures& sf = f.segments[i];
-        std::string mark = sf.state == SegmentState::Current ? (f.held ? "HOLD" : ">>") : sf.state == SegmentState::Done ? "ok" : "";
+        std::string mark = sf.state == SegmentState::Current ? (f.held ? "HOLD" : ">>")
+                           : sf.state == SegmentState::Done  ? "ok"
+                                                             : "";
         rows.push_back({mark, std::to_string(i + 1), seg.kind, seg.title, formatClock(seg.planned),
                         sf.state == SegmentState::Pending ? "" : formatClock(sf.actual),
                         sf.state == SegmentState::Pending ? "" : signedClock(sf.overUnder),
                         formatLocal(sf.expectedStart, tz, "%H:%M:%S")});
     }
-    cli::printTable({"", "#", ctx.t("Jenis", "Kind"), ctx.t("Segmen", "Segment"), ctx.t("Rencana", "Planned"),
-                     ctx.t("Aktual", "Actual"), "+/-", ctx.t("Mulai", "Start")}, rows);
+    cli::printTable(
+        {"", "#", ctx.t("Jenis", "Kind"), ctx.t("Segmen", "Segment"), ctx.t("Rencana", "Planned"),
+         ctx.t("Aktual", "Actual"), "+/-", ctx.t("Mulai", "Start")},
+        rows);
     if (f.current >= 0) {
-        fmt::print("{}: {}   {}: {}\n", ctx.t("Berjalan", "Elapsed"), formatClock(f.elapsedInSegment),
-                   ctx.t("Sisa segmen", "Left in segment"), formatClock(f.leftInSegment));
+        fmt::print("{}: {}   {}: {}\n", ctx.t("Berjalan", "Elapsed"),
+                   formatClock(f.elapsedInSegment), ctx.t("Sisa segmen", "Left in segment"),
+                   formatClock(f.leftInSegment));
     }
     fmt::print("{}: {}   {}: {}\n", ctx.t("Selisih kumulatif", "Cumulative over/under"),
                signedClock(f.cumulativeOverUnder), ctx.t("Perkiraan selesai", "Expected end"),
                formatLocal(f.expectedEnd, tz, "%H:%M:%S"));
     if (f.hardOut && f.overHardOut) {
-        fmt::print("{}: {} ({})\n", ctx.t("Batas akhir", "Hard out"), formatLocal(*f.hardOut, tz, "%H:%M:%S"),
-                   signedClock(*f.overHardOut));
+        fmt::print("{}: {} ({})\n", ctx.t("Batas akhir", "Hard out"),
+                   formatLocal(*f.hardOut, tz, "%H:%M:%S"), signedClock(*f.overHardOut));
     }
 }
 
@@ -89,9 +103,11 @@ void printSession(const CommandContext& ctx, const Session& s, const std::string
         fmt::print(" [{}] {}", s.checklist[i] ? "x" : " ", kChecklistCodes[i]);
     }
     fmt::print("\n{}:\n", ctx.t("Petugas", "Officers"));
-    for (const Officer& o : s.officers) fmt::print("  {}: {} {} {}\n", o.role, o.rank, o.name, o.nrp);
+    for (const Officer& o : s.officers)
+        fmt::print("  {}: {} {} {}\n", o.role, o.rank, o.name, o.nrp);
     fmt::print("{}:\n", ctx.t("Narasumber", "Guests"));
-    for (const Guest& g : s.guests) fmt::print("  {} {} — {}\n", g.rank, g.name, g.position);
+    for (const Guest& g : s.guests)
+        fmt::print("  {} {} — {}\n", g.rank, g.name, g.position);
     fmt::print("{}: {}\n", ctx.t("Segmen rundown", "Rundown segments"), s.segments.size());
 }
 
@@ -105,13 +121,19 @@ struct SessionArgs {
 
 void addSessionOptions(CLI::App* cmd, SessionArgs& a) {
     cmd->add_option("--topic", a.topic, "Topic of the dialogue");
-    cmd->add_option("--start", a.start, "Scheduled start, \"YYYY-MM-DD HH:MM\" in the station's time zone");
+    cmd->add_option("--start", a.start,
+                    "Scheduled start, \"YYYY-MM-DD HH:MM\" in the station's time zone");
     cmd->add_option("--length", a.length, "Planned length in minutes (default: the programme's)");
     cmd->add_option("--sprin", a.sprin, "Assignment order (Sprin) number");
     cmd->add_option("--sprin-date", a.sprinDate, "Assignment order date, YYYY-MM-DD");
-    cmd->add_option("--officer", a.officers, "Officer on duty \"role|name|rank|NRP\", role: producer, screener, ppid, host (repeat; replaces the list)");
-    cmd->add_option("--guest", a.guests, "Guest speaker \"name|rank|position\" (repeat; replaces the list)");
-    cmd->add_option("--check", a.check, "Tick a preparation item: personnel, materials, schedule, guest_input (repeat)");
+    cmd->add_option("--officer", a.officers,
+                    "Officer on duty \"role|name|rank|NRP\", role: producer, screener, ppid, host "
+                    "(repeat; replaces the list)");
+    cmd->add_option("--guest", a.guests,
+                    "Guest speaker \"name|rank|position\" (repeat; replaces the list)");
+    cmd->add_option(
+        "--check", a.check,
+        "Tick a preparation item: personnel, materials, schedule, guest_input (repeat)");
     cmd->add_option("--uncheck", a.uncheck, "Untick a preparation item (repeat)");
 }
 
@@ -123,20 +145,25 @@ void applySessionArgs(const SessionArgs& a, Session& s, const std::string& tz) {
     if (a.sprinDate) s.sprinDate = cli::parseDate(*a.sprinDate, "--sprin-date");
     if (!a.officers.empty() || a.clearOfficers) {
         s.officers.clear();
-        for (const std::string& o : a.officers) s.officers.push_back(cli::parseOfficer(o));
+        for (const std::string& o : a.officers)
+            s.officers.push_back(cli::parseOfficer(o));
     }
     if (!a.guests.empty() || a.clearGuests) {
         s.guests.clear();
-        for (const std::string& g : a.guests) s.guests.push_back(cli::parseGuest(g));
+        for (const std::string& g : a.guests)
+            s.guests.push_back(cli::parseGuest(g));
     }
     auto item = [](const std::string& code) {
         for (std::size_t i = 0; i < kChecklistCodes.size(); ++i) {
             if (code == kChecklistCodes[i]) return i;
         }
-        throw UserError(fmt::format("checklist item '{}' is not one of personnel, materials, schedule, guest_input", code));
+        throw UserError(fmt::format(
+            "checklist item '{}' is not one of personnel, materials, schedule, guest_input", code));
     };
-    for (const std::string& c : a.check) s.checklist[item(c)] = true;
-    for (const std::string& c : a.uncheck) s.checklist[item(c)] = false;
+    for (const std::string& c : a.check)
+        s.checklist[item(c)] = true;
+    for (const std::string& c : a.uncheck)
+        s.checklist[item(c)] = false;
 }
 
 }  // namespace
@@ -158,8 +185,10 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
         } else {
             auto all = programmes.list(st.id);
             if (all.size() != 1) {
-                throw UserError(all.empty() ? "no programme yet: create one with `dialogstudio programme create --title ...`"
-                                            : "several programmes exist: choose one with --programme ID");
+                throw UserError(all.empty()
+                                    ? "no programme yet: create one with `dialogstudio programme "
+                                      "create --title ...`"
+                                    : "several programmes exist: choose one with --programme ID");
             }
             s.programmeId = all[0].id;
         }
@@ -174,7 +203,8 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
 
     auto sa = std::make_shared<SessionArgs>();
     auto setId = std::make_shared<std::int64_t>(0);
-    CLI::App* set = session->add_subcommand("set", "Change a planned session (details, officers, guests, checklist)");
+    CLI::App* set = session->add_subcommand(
+        "set", "Change a planned session (details, officers, guests, checklist)");
     set->add_option("SESSION", *setId, "Session id")->required();
     addSessionOptions(set, *sa);
     set->add_flag("--clear-officers", sa->clearOfficers, "Remove all officers");
@@ -209,10 +239,13 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
         std::vector<std::vector<std::string>> rows;
         for (const Session& s : SessionStore(ctx.db()).list(f)) {
             out.push_back(s.toJson());
-            rows.push_back({std::to_string(s.id), formatLocal(s.scheduledStart, st.timeZone), s.status, s.programmeTitle, s.topic});
+            rows.push_back({std::to_string(s.id), formatLocal(s.scheduledStart, st.timeZone),
+                            s.status, s.programmeTitle, s.topic});
         }
         ctx.emit(out, [&] {
-            cli::printTable({"ID", ctx.t("Jadwal", "Scheduled"), "Status", ctx.t("Program", "Programme"), ctx.t("Topik", "Topic")}, rows);
+            cli::printTable({"ID", ctx.t("Jadwal", "Scheduled"), "Status",
+                             ctx.t("Program", "Programme"), ctx.t("Topik", "Topic")},
+                            rows);
         });
     });
 
@@ -233,7 +266,8 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
         CLI::App* cmd = session->add_subcommand(name, help);
         cmd->add_option("SESSION", *id, "Session id")->required();
         if (std::string(name) == "start") {
-            cmd->add_flag("--force", *force, "Start although the preparation checklist is incomplete (journalled)");
+            cmd->add_flag("--force", *force,
+                          "Start although the preparation checklist is incomplete (journalled)");
         }
         cmd->callback([&ctx, id, force, action] {
             Station st = ctx.station();
@@ -245,7 +279,9 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
         });
     };
     live("start", "Start the session live: the first segment begins now",
-         [&ctx](SessionStore& s, std::int64_t id, bool force) { return s.start(id, force, ctx.actor()); });
+         [&ctx](SessionStore& s, std::int64_t id, bool force) {
+             return s.start(id, force, ctx.actor());
+         });
     live("next", "Take the next segment",
          [&ctx](SessionStore& s, std::int64_t id, bool) { return s.next(id, ctx.actor()); });
     live("back", "Go back: undo the last take",
@@ -271,7 +307,8 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
         Station st = ctx.station();
         SessionStore store(ctx.db());
         Session s = store.get(*rsId);
-        auto segments = RundownFile::read(*rsFile, st.timeZone, localDay(s.scheduledStart, st.timeZone));
+        auto segments =
+            RundownFile::read(*rsFile, st.timeZone, localDay(s.scheduledStart, st.timeZone));
         Session after = store.setRundown(*rsId, std::move(segments), ctx.actor());
         RundownFigures f = SessionStore::clock(after, now());
         ctx.emit({{"session", after.toJson()}, {"clock", figuresJson(f)}},
@@ -279,7 +316,8 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
     });
     auto rshow = std::make_shared<std::int64_t>(0);
     auto at = std::make_shared<std::string>();
-    CLI::App* show2 = rundown->add_subcommand("show", "Show the rundown with the live clock figures");
+    CLI::App* show2 =
+        rundown->add_subcommand("show", "Show the rundown with the live clock figures");
     show2->add_option("SESSION", *rshow, "Session id")->required();
     show2->add_option("--at", *at, "Compute the clock as at this time instead of now");
     show2->callback([&ctx, rshow, at] {

@@ -6,7 +6,9 @@
 
 namespace ds {
 
-void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const {
+    sqlite3_finalize(stmt);
+}
 
 Statement::Statement(const Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
 
@@ -56,9 +58,13 @@ bool Statement::isNull(int col) const {
     return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL;
 }
 
-std::int64_t Statement::getInt(int col) const { return sqlite3_column_int64(stmt_.get(), col); }
+std::int64_t Statement::getInt(int col) const {
+    return sqlite3_column_int64(stmt_.get(), col);
+}
 
-double Statement::getDouble(int col) const { return sqlite3_column_double(stmt_.get(), col); }
+double Statement::getDouble(int col) const {
+    return sqlite3_column_double(stmt_.get(), col);
+}
 
 std::string Statement::getText(int col) const {
     const unsigned char* text = sqlite3_column_text(stmt_.get(), col);

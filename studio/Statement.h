@@ -14,7 +14,7 @@ namespace ds {
 class Database;
 
 class Statement {
-public:
+  public:
     Statement(const Database& db, sqlite3_stmt* stmt);
     Statement(Statement&&) noexcept = default;
     Statement& operator=(Statement&&) noexcept = default;
@@ -24,7 +24,9 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::nullptr_t);
     template <typename T>
@@ -52,7 +54,7 @@ public:
     std::optional<std::string> getOptText(int col) const;
     std::optional<std::int64_t> getOptInt(int col) const;
 
-private:
+  private:
     struct Finalizer {
         void operator()(sqlite3_stmt* stmt) const;
     };

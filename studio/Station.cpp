@@ -4,7 +4,8 @@ namespace ds {
 
 nlohmann::json Station::toJson() const {
     nlohmann::json units_json = nlohmann::json::array();
-    for (const Unit& u : units) units_json.push_back({{"kind", u.kind}, {"name", u.name}});
+    for (const Unit& u : units)
+        units_json.push_back({{"kind", u.kind}, {"name", u.name}});
     return {{"id", id},
             {"code", code},
             {"name", name},

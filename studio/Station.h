@@ -16,12 +16,12 @@ struct Unit {
 
 struct Station {
     std::int64_t id = 0;
-    std::string code;      // short code used in registration numbers, e.g. "BKL"
-    std::string name;      // e.g. "Polres Bengkulu"
-    std::string timeZone;  // IANA, e.g. "Asia/Jakarta"
-    std::string letterhead;         // text above documents, lines separated by '\n'
-    std::string holidayFile;        // the calendar file in use; empty: the shipped calendar
-    std::string contentWordsFile;   // the content word list in use; empty: the shipped list
+    std::string code;              // short code used in registration numbers, e.g. "BKL"
+    std::string name;              // e.g. "Polres Bengkulu"
+    std::string timeZone;          // IANA, e.g. "Asia/Jakarta"
+    std::string letterhead;        // text above documents, lines separated by '\n'
+    std::string holidayFile;       // the calendar file in use; empty: the shipped calendar
+    std::string contentWordsFile;  // the content word list in use; empty: the shipped list
     std::vector<std::string> partnerMedia;
     std::vector<Unit> units;
     std::string recordingsDir;  // where recordings go; empty: <data folder>/recordings

@@ -20,13 +20,16 @@ void printStation(const CommandContext& ctx, const Station& s) {
     fmt::print("{}: {}\n", ctx.t("Mitra media", "Partner media"),
                s.partnerMedia.empty() ? "-" : fmt::format("{}", fmt::join(s.partnerMedia, "; ")));
     fmt::print("{}:\n", ctx.t("Satuan tindak lanjut", "Follow-up units"));
-    for (const Unit& u : s.units) fmt::print("  {} ({})\n", u.name, u.kind);
+    for (const Unit& u : s.units)
+        fmt::print("  {} ({})\n", u.name, u.kind);
     fmt::print("{}: {}\n", ctx.t("Kalender hari libur", "Holiday calendar"),
-               s.holidayFile.empty() ? ctx.t("bawaan (SKB 2025 untuk 2026)", "shipped (SKB 2025 for 2026)")
-                                     : s.holidayFile);
+               s.holidayFile.empty()
+                   ? ctx.t("bawaan (SKB 2025 untuk 2026)", "shipped (SKB 2025 for 2026)")
+                   : s.holidayFile);
     fmt::print("{}: {}\n", ctx.t("Daftar kata SARA/politik", "SARA/political word list"),
                s.contentWordsFile.empty() ? ctx.t("bawaan", "shipped") : s.contentWordsFile);
-    if (!s.letterhead.empty()) fmt::print("{}:\n{}\n", ctx.t("Kop surat", "Letterhead"), s.letterhead);
+    if (!s.letterhead.empty())
+        fmt::print("{}:\n{}\n", ctx.t("Kop surat", "Letterhead"), s.letterhead);
 }
 
 void writeFile(const std::string& path, std::string_view content) {
@@ -56,12 +59,19 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     CLI::App* set = station->add_subcommand("set", "Change the station's settings");
     set->add_option("--code", args->code, "Short code used in registration numbers (A-Z, 0-9)");
     set->add_option("--name", args->name, "Name, e.g. \"Polres Bengkulu\"");
-    set->add_option("--time-zone", args->timeZone, "IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)");
-    set->add_option("--letterhead", args->letterhead, "Letterhead text for documents (use \\n between lines)");
-    set->add_option("--holiday-file", args->holidayFile, "Holiday calendar CSV (empty: the shipped one)");
-    set->add_option("--content-words-file", args->wordsFile, "SARA/political word list CSV (empty: the shipped one)");
+    set->add_option(
+        "--time-zone", args->timeZone,
+        "IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)");
+    set->add_option("--letterhead", args->letterhead,
+                    "Letterhead text for documents (use \\n between lines)");
+    set->add_option("--holiday-file", args->holidayFile,
+                    "Holiday calendar CSV (empty: the shipped one)");
+    set->add_option("--content-words-file", args->wordsFile,
+                    "SARA/political word list CSV (empty: the shipped one)");
     set->add_option("--partner", args->partners, "Partner media (repeat; replaces the list)");
-    set->add_option("--unit", args->units, "Follow-up unit \"kind|name\", kind: satker, satfung, polsek, bhabinkamtibmas, other (repeat; replaces the list)");
+    set->add_option("--unit", args->units,
+                    "Follow-up unit \"kind|name\", kind: satker, satfung, polsek, bhabinkamtibmas, "
+                    "other (repeat; replaces the list)");
     set->add_flag("--clear-partners", args->clearPartners, "Remove all partner media");
     set->add_flag("--clear-units", args->clearUnits, "Remove all follow-up units");
     set->callback([&ctx, args] {
@@ -71,7 +81,8 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
         if (args->timeZone) s.timeZone = *args->timeZone;
         if (args->letterhead) {
             std::string text = *args->letterhead;
-            for (std::size_t p; (p = text.find("\\n")) != std::string::npos;) text.replace(p, 2, "\n");
+            for (std::size_t p; (p = text.find("\\n")) != std::string::npos;)
+                text.replace(p, 2, "\n");
             s.letterhead = text;
         }
         if (args->holidayFile) s.holidayFile = *args->holidayFile;
@@ -91,8 +102,11 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     auto holidaysFile = std::make_shared<std::string>();
     auto year = std::make_shared<int>(0);
     CLI::App* holidays = station->add_subcommand(
-        "holidays", "List the holidays deadlines skip, or write the shipped calendar to a file to edit");
-    holidays->add_option("--write", *holidaysFile, "Write the shipped calendar (CSV) to this file, then use it with `station set --holiday-file`");
+        "holidays",
+        "List the holidays deadlines skip, or write the shipped calendar to a file to edit");
+    holidays->add_option("--write", *holidaysFile,
+                         "Write the shipped calendar (CSV) to this file, then use it with `station "
+                         "set --holiday-file`");
     holidays->add_option("--year", *year, "Only this year");
     holidays->callback([&ctx, holidaysFile, year] {
         if (!holidaysFile->empty()) {
@@ -108,7 +122,10 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
             list.push_back({{"date", formatDay(h.day)}, {"kind", h.kind}, {"name", h.name}});
             rows.push_back({formatDay(h.day), h.kind, h.name});
         }
-        ctx.emit(list, [&] { cli::printTable({ctx.t("Tanggal", "Date"), ctx.t("Jenis", "Kind"), ctx.t("Nama", "Name")}, rows); });
+        ctx.emit(list, [&] {
+            cli::printTable(
+                {ctx.t("Tanggal", "Date"), ctx.t("Jenis", "Kind"), ctx.t("Nama", "Name")}, rows);
+        });
     });
 
     CLI::App* programme = app.add_subcommand("programme", "Recurring shows (program acara)");
@@ -120,12 +137,15 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     };
     auto pa = std::make_shared<ProgrammeArgs>();
     CLI::App* create = programme->add_subcommand("create", "Create a programme");
-    create->add_option("--title", pa->title, "Title, e.g. \"Dialog Interaktif Kamtibmas\"")->required();
+    create->add_option("--title", pa->title, "Title, e.g. \"Dialog Interaktif Kamtibmas\"")
+        ->required();
     create->add_option("--partner", pa->partner, "Partner radio station");
     create->add_option("--weekday", pa->weekday, "1 = Monday .. 7 = Sunday");
     create->add_option("--time", pa->startTime, "Usual start, HH:MM local");
     create->add_option("--length", pa->length, "Usual length in minutes");
-    create->add_option("--rundown-template", pa->templateFile, "A rundown file (CSV or JSON, see `rundown set`) copied into each new session");
+    create->add_option(
+        "--rundown-template", pa->templateFile,
+        "A rundown file (CSV or JSON, see `rundown set`) copied into each new session");
     create->callback([&ctx, pa] {
         Station st = ctx.station();
         Programme p;
@@ -139,13 +159,22 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
             // Templates carry no clock times; read with a dummy day and reject times below.
             for (const Segment& s : RundownFile::read(pa->templateFile, st.timeZone, Day{})) {
                 if (s.fixedStart || s.hardOut) {
-                    throw InputError(fmt::format("{}: a template cannot fix clock times (segment '{}')", pa->templateFile, s.title));
+                    throw InputError(
+                        fmt::format("{}: a template cannot fix clock times (segment '{}')",
+                                    pa->templateFile, s.title));
                 }
-                p.rundownTemplate.push_back({{"kind", s.kind}, {"title", s.title}, {"planned", fmt::format("{}:{:02}", s.planned.count() / 60000, s.planned.count() / 1000 % 60)}, {"notes", s.notes}});
+                p.rundownTemplate.push_back(
+                    {{"kind", s.kind},
+                     {"title", s.title},
+                     {"planned", fmt::format("{}:{:02}", s.planned.count() / 60000,
+                                             s.planned.count() / 1000 % 60)},
+                     {"notes", s.notes}});
             }
         }
         Programme stored = ProgrammeStore(ctx.db()).create(p, ctx.actor());
-        ctx.emit(stored.toJson(), [&] { fmt::print("{} {}: {}\n", ctx.t("Program", "Programme"), stored.id, stored.title); });
+        ctx.emit(stored.toJson(), [&] {
+            fmt::print("{} {}: {}\n", ctx.t("Program", "Programme"), stored.id, stored.title);
+        });
     });
     programme->add_subcommand("list", "List programmes")->callback([&ctx] {
         Station st = ctx.station();
@@ -158,7 +187,10 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
                             std::to_string(p.lengthMinutes)});
         }
         ctx.emit(list, [&] {
-            cli::printTable({"ID", ctx.t("Judul", "Title"), ctx.t("Mitra", "Partner"), ctx.t("Hari", "Weekday"), ctx.t("Jam", "Time"), ctx.t("Menit", "Minutes")}, rows);
+            cli::printTable(
+                {"ID", ctx.t("Judul", "Title"), ctx.t("Mitra", "Partner"), ctx.t("Hari", "Weekday"),
+                 ctx.t("Jam", "Time"), ctx.t("Menit", "Minutes")},
+                rows);
         });
     });
 }

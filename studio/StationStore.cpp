@@ -42,7 +42,8 @@ void validate(const Station& s) {
     }
     requireText(s.recordingsDir, "recordings_dir", kMaxNoteBytes, false);
     requireText(s.audioDevice, "audio_device", kMaxNoteBytes, false);
-    if (!s.audioSettings.is_object()) throw UserError("field 'audio_settings': must be a JSON object");
+    if (!s.audioSettings.is_object())
+        throw UserError("field 'audio_settings': must be a JSON object");
     // Loading proves the files exist and parse; the error names the file, line and field.
     StationStore::calendar(s);
     StationStore::contentFilter(s);
@@ -70,10 +71,12 @@ Station StationStore::get(std::int64_t id) {
     if (!s.audioSettings.is_object()) s.audioSettings = nlohmann::json::object();
     Statement pm = db_.prepare("SELECT name FROM partner_media WHERE station_id = ? ORDER BY id");
     pm.bind(1, id);
-    while (pm.step()) s.partnerMedia.push_back(pm.getText(0));
+    while (pm.step())
+        s.partnerMedia.push_back(pm.getText(0));
     Statement un = db_.prepare("SELECT kind, name FROM units WHERE station_id = ? ORDER BY id");
     un.bind(1, id);
-    while (un.step()) s.units.push_back({un.getText(0), un.getText(1)});
+    while (un.step())
+        s.units.push_back({un.getText(0), un.getText(1)});
     return s;
 }
 
@@ -92,8 +95,8 @@ Station StationStore::current(const std::string& actor) {
         .bindAll(kDefaultCode, kDefaultName, kDefaultZone, formatUtc(now()))
         .run();
     Station s = get(db_.lastInsertId());
-    Journal::append(db_, {actor, "station.create", fmt::format("station:{}", s.id), nullptr,
-                          s.toJson()});
+    Journal::append(
+        db_, {actor, "station.create", fmt::format("station:{}", s.id), nullptr, s.toJson()});
     tx.commit();
     return s;
 }
@@ -103,9 +106,9 @@ Station StationStore::update(const Station& changed, const std::string& actor) {
     Transaction tx(db_);
     Station before = get(changed.id);
     db_.prepare(
-          "UPDATE stations SET code = ?, name = ?, time_zone = ?, letterhead = ?, "
-          "holiday_file = ?, content_words_file = ?, recordings_dir = ?, audio_device = ?, "
-          "audio_settings = ? WHERE id = ?")
+           "UPDATE stations SET code = ?, name = ?, time_zone = ?, letterhead = ?, "
+           "holiday_file = ?, content_words_file = ?, recordings_dir = ?, audio_device = ?, "
+           "audio_settings = ? WHERE id = ?")
         .bindAll(changed.code, changed.name, changed.timeZone, changed.letterhead,
                  changed.holidayFile, changed.contentWordsFile, changed.recordingsDir,
                  changed.audioDevice, changed.audioSettings.dump(), changed.id)

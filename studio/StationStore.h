@@ -13,7 +13,7 @@ namespace ds {
 class Database;
 
 class StationStore {
-public:
+  public:
     explicit StationStore(Database& db) : db_(db) {}
 
     // The station of this database, created from the embedded defaults if there is none.
@@ -27,7 +27,7 @@ public:
     static WorkingCalendar calendar(const Station& station);
     static ContentFilter contentFilter(const Station& station);
 
-private:
+  private:
     Database& db_;
 };
 

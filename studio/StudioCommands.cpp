@@ -65,7 +65,8 @@ namespace {
 // Display width in code points, so Indonesian text with accents still lines up.
 std::size_t width(const std::string& s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
     return n;
 }
 
@@ -74,7 +75,8 @@ std::size_t width(const std::string& s) {
 void printTable(const std::vector<std::string>& header,
                 const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> w(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
+    for (std::size_t i = 0; i < header.size(); ++i)
+        w[i] = width(header[i]);
     for (const auto& r : rows) {
         for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) {
             w[i] = std::max(w[i], std::min<std::size_t>(width(r[i]), 60));
@@ -85,12 +87,15 @@ void printTable(const std::vector<std::string>& header,
         for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) {
             std::string cell = r[i];
             // Keep one line per row: newlines in text become spaces, long text is cut.
-            for (char& c : cell) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+            for (char& c : cell)
+                if (c == '\n' || c == '\r' || c == '\t') c = ' ';
             if (width(cell) > 60) {
                 std::size_t bytes = 0, cps = 0;
                 while (bytes < cell.size() && cps < 57) {
                     ++bytes;
-                    while (bytes < cell.size() && (static_cast<unsigned char>(cell[bytes]) & 0xC0) == 0x80) ++bytes;
+                    while (bytes < cell.size() &&
+                           (static_cast<unsigned char>(cell[bytes]) & 0xC0) == 0x80)
+                        ++bytes;
                     ++cps;
                 }
                 cell = cell.substr(0, bytes) + "...";
@@ -101,7 +106,8 @@ void printTable(const std::vector<std::string>& header,
         fmt::print("{}\n", out);
     };
     line(header);
-    for (const auto& r : rows) line(r);
+    for (const auto& r : rows)
+        line(r);
 }
 
 }  // namespace cli

@@ -7,7 +7,7 @@ namespace ds {
 class Database;
 
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -15,7 +15,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Database& db_;
     bool done_ = false;
     bool nested_ = false;

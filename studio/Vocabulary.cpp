@@ -32,12 +32,9 @@ constexpr std::array kQuestionStatuses{
 };
 
 constexpr std::array kSegmentKinds{
-    Term{"opening", "Pembukaan", "Opening"},
-    Term{"material", "Materi", "Material"},
-    Term{"qa", "Tanya jawab", "Q&A"},
-    Term{"break", "Jeda", "Break"},
-    Term{"closing", "Penutup", "Closing"},
-    Term{"other", "Lainnya", "Other"},
+    Term{"opening", "Pembukaan", "Opening"}, Term{"material", "Materi", "Material"},
+    Term{"qa", "Tanya jawab", "Q&A"},        Term{"break", "Jeda", "Break"},
+    Term{"closing", "Penutup", "Closing"},   Term{"other", "Lainnya", "Other"},
 };
 
 constexpr std::array kOfficerRoles{
@@ -117,16 +114,36 @@ constexpr std::array kDeliveryMethods{
 
 }  // namespace
 
-std::span<const Term> channels() { return kChannels; }
-std::span<const Term> questionStatuses() { return kQuestionStatuses; }
-std::span<const Term> segmentKinds() { return kSegmentKinds; }
-std::span<const Term> officerRoles() { return kOfficerRoles; }
-std::span<const Term> unitKinds() { return kUnitKinds; }
-std::span<const Term> requestStatuses() { return kRequestStatuses; }
-std::span<const Term> refusalGrounds() { return kRefusalGrounds; }
-std::span<const Term> holdings() { return kHoldings; }
-std::span<const Term> obtainMethods() { return kObtainMethods; }
-std::span<const Term> deliveryMethods() { return kDeliveryMethods; }
+std::span<const Term> channels() {
+    return kChannels;
+}
+std::span<const Term> questionStatuses() {
+    return kQuestionStatuses;
+}
+std::span<const Term> segmentKinds() {
+    return kSegmentKinds;
+}
+std::span<const Term> officerRoles() {
+    return kOfficerRoles;
+}
+std::span<const Term> unitKinds() {
+    return kUnitKinds;
+}
+std::span<const Term> requestStatuses() {
+    return kRequestStatuses;
+}
+std::span<const Term> refusalGrounds() {
+    return kRefusalGrounds;
+}
+std::span<const Term> holdings() {
+    return kHoldings;
+}
+std::span<const Term> obtainMethods() {
+    return kObtainMethods;
+}
+std::span<const Term> deliveryMethods() {
+    return kDeliveryMethods;
+}
 
 const Term* find(std::span<const Term> list, std::string_view code) {
     for (const Term& t : list) {
@@ -149,8 +166,14 @@ const Term& require(std::span<const Term> list, std::string_view code, std::stri
     throw InputError(fmt::format("{}: '{}' is not one of {}", field, code, codes(list)));
 }
 
-bool groundNeedsSubground(std::string_view g) { return g == "P17a" || g == "P17h"; }
-bool groundNeedsLaw(std::string_view g) { return g == "P17j"; }
-bool groundIsExemption(std::string_view g) { return g.size() == 4 && g.substr(0, 3) == "P17"; }
+bool groundNeedsSubground(std::string_view g) {
+    return g == "P17a" || g == "P17h";
+}
+bool groundNeedsLaw(std::string_view g) {
+    return g == "P17j";
+}
+bool groundIsExemption(std::string_view g) {
+    return g.size() == 4 && g.substr(0, 3) == "P17";
+}
 
 }  // namespace ds::vocab

@@ -17,7 +17,8 @@ struct Term {
 namespace vocab {
 // Question channels (PPID.md field 3).
 std::span<const Term> channels();
-// Question status: new -> screened -> approved -> on_air -> answered; or rejected, merged, deferred.
+// Question status: new -> screened -> approved -> on_air -> answered; or rejected, merged,
+// deferred.
 std::span<const Term> questionStatuses();
 std::span<const Term> segmentKinds();
 std::span<const Term> officerRoles();
@@ -26,8 +27,8 @@ std::span<const Term> unitKinds();
 std::span<const Term> requestStatuses();
 // Legal grounds for refusal (PPID.md "Legal grounds for refusal"), code -> citation.
 std::span<const Term> refusalGrounds();
-std::span<const Term> holdings();        // held / other_body / not_documented
-std::span<const Term> obtainMethods();   // PPID.md field 6
+std::span<const Term> holdings();       // held / other_body / not_documented
+std::span<const Term> obtainMethods();  // PPID.md field 6
 std::span<const Term> deliveryMethods();
 
 // The term with this code, or nullptr.

@@ -31,7 +31,9 @@ TEST_F(DatabaseTest, CreatesOwnerOnlyFileInWalModeWithForeignKeys) {
 TEST_F(DatabaseTest, TransactionRollsBackUnlessCommitted) {
     {
         Transaction tx(db);
-        db.exec("INSERT INTO stations (code, name, time_zone, created_at) VALUES ('A1', 'x', 'UTC', 'now')");
+        db.exec(
+            "INSERT INTO stations (code, name, time_zone, created_at) VALUES ('A1', 'x', 'UTC', "
+            "'now')");
     }
     Statement n = db.prepare("SELECT COUNT(*) FROM stations");
     n.step();
@@ -40,10 +42,14 @@ TEST_F(DatabaseTest, TransactionRollsBackUnlessCommitted) {
 
 TEST_F(DatabaseTest, NestedTransactionRollsBackOnlyItsPart) {
     Transaction outer(db);
-    db.exec("INSERT INTO stations (code, name, time_zone, created_at) VALUES ('A1', 'x', 'UTC', 'now')");
+    db.exec(
+        "INSERT INTO stations (code, name, time_zone, created_at) VALUES ('A1', 'x', 'UTC', "
+        "'now')");
     {
         Transaction inner(db);
-        db.exec("INSERT INTO stations (code, name, time_zone, created_at) VALUES ('B2', 'y', 'UTC', 'now')");
+        db.exec(
+            "INSERT INTO stations (code, name, time_zone, created_at) VALUES ('B2', 'y', 'UTC', "
+            "'now')");
     }
     outer.commit();
     Statement n = db.prepare("SELECT group_concat(code) FROM stations");
@@ -53,7 +59,8 @@ TEST_F(DatabaseTest, NestedTransactionRollsBackOnlyItsPart) {
 
 TEST_F(DatabaseTest, SqlLikeTextIsStoredVerbatim) {
     const std::string evil = "'); DROP TABLE stations; --";
-    db.prepare("INSERT INTO stations (code, name, time_zone, created_at) VALUES ('A1', ?, 'UTC', 'now')")
+    db.prepare(
+          "INSERT INTO stations (code, name, time_zone, created_at) VALUES ('A1', ?, 'UTC', 'now')")
         .bind(1, evil)
         .run();
     Statement st = db.prepare("SELECT name FROM stations");
@@ -69,7 +76,9 @@ TEST_F(DatabaseTest, SecondWriterWaitsThenGetsBusyError) {
         // The other process: hold a write transaction for 3 s.
         Database other = Database::open(file);
         other.exec("BEGIN IMMEDIATE");
-        other.exec("INSERT INTO stations (code, name, time_zone, created_at) VALUES ('C3', 'z', 'UTC', 'now')");
+        other.exec(
+            "INSERT INTO stations (code, name, time_zone, created_at) VALUES ('C3', 'z', 'UTC', "
+            "'now')");
         char c = 'x';
         (void)!::write(ready[1], &c, 1);
         ::sleep(3);

@@ -1,5 +1,5 @@
-#include "TempDatabase.h"
 #include "studio/Journal.h"
+#include "TempDatabase.h"
 #include "studio/Statement.h"
 #include "studio/Transaction.h"
 
@@ -7,11 +7,14 @@ namespace ds {
 namespace {
 
 class JournalTest : public test::DatabaseTest {
-protected:
+  protected:
     void SetUp() override {
         for (int i = 1; i <= 5; ++i) {
             Transaction tx(db);
-            Journal::append(db, {"rina", "question.add", "question:" + std::to_string(i), nullptr,
+            Journal::append(db, {"rina",
+                                 "question.add",
+                                 "question:" + std::to_string(i),
+                                 nullptr,
                                  {{"text", "Pertanyaan " + std::to_string(i)}}});
             tx.commit();
         }
@@ -47,7 +50,8 @@ TEST_F(JournalTest, EditedRowIsNamed) {
 
 TEST_F(JournalTest, EditedRowWithRecomputedHashBreaksTheNextLink) {
     // A careful forger recomputes row 3's own hash; row 4 still points at the old one.
-    Statement st = db.prepare("SELECT at, actor, action, subject, before, after, prev_hash FROM journal WHERE id = 3");
+    Statement st = db.prepare(
+        "SELECT at, actor, action, subject, before, after, prev_hash FROM journal WHERE id = 3");
     ASSERT_TRUE(st.step());
     std::string forged = Journal::rowHash(3, st.getText(0), "forger", st.getText(2), st.getText(3),
                                           st.getText(4), st.getText(5), st.getText(6));

@@ -1,6 +1,6 @@
+#include "studio/Migrations.h"
 #include "TempDatabase.h"
 #include "studio/Errors.h"
-#include "studio/Migrations.h"
 #include "studio/Statement.h"
 
 namespace ds {
@@ -15,9 +15,13 @@ TEST(Migrations, OpensADatabaseMadeByAnOlderSchemaAndKeepsItsData) {
         Database db = Database::open(path, old);
         Migrations::apply(db, 1);  // the first released schema: no questions yet
         ASSERT_EQ(db.schemaVersion(), 1);
-        db.exec("INSERT INTO stations (code, name, time_zone, created_at) VALUES ('OLD', 'Polres Lama', 'Asia/Makassar', '2025-01-01T00:00:00.000Z')");
+        db.exec(
+            "INSERT INTO stations (code, name, time_zone, created_at) VALUES ('OLD', 'Polres "
+            "Lama', 'Asia/Makassar', '2025-01-01T00:00:00.000Z')");
         db.exec("INSERT INTO programmes (station_id, title, created_at) VALUES (1, 'Dialog', 'x')");
-        db.exec("INSERT INTO sessions (programme_id, topic, scheduled_start, planned_length_s, created_at) VALUES (1, 'Topik lama', '2025-01-02T02:00:00.000Z', 3600, 'x')");
+        db.exec(
+            "INSERT INTO sessions (programme_id, topic, scheduled_start, planned_length_s, "
+            "created_at) VALUES (1, 'Topik lama', '2025-01-02T02:00:00.000Z', 3600, 'x')");
     }
     Database db = Database::open(path);  // migrates to the latest
     EXPECT_EQ(db.schemaVersion(), Migrations::latest());
@@ -26,7 +30,9 @@ TEST(Migrations, OpensADatabaseMadeByAnOlderSchemaAndKeepsItsData) {
     EXPECT_EQ(st.getText(0), "Topik lama");
     EXPECT_EQ(st.getText(1), "Asia/Makassar");
     // Tables of the later migrations exist and work.
-    db.exec("INSERT INTO questions (session_id, number, channel, received_at, text) VALUES (1, 1, 'phone', 'x', 'Halo')");
+    db.exec(
+        "INSERT INTO questions (session_id, number, channel, received_at, text) VALUES (1, 1, "
+        "'phone', 'x', 'Halo')");
 }
 
 TEST(Migrations, RefusesADatabaseFromANewerDialogStudio) {
@@ -46,7 +52,8 @@ TEST(Migrations, RefusesADatabaseFromANewerDialogStudio) {
 
 TEST(Migrations, VersionsAreNumberedInOrder) {
     int expected = 1;
-    for (const Migration& m : Migrations::all()) EXPECT_EQ(m.version, expected++);
+    for (const Migration& m : Migrations::all())
+        EXPECT_EQ(m.version, expected++);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ namespace ds {
 namespace {
 
 class QuestionStoreTest : public test::StudioFixture {
-protected:
+  protected:
     void goLive() { SessionStore(db).start(session.id, false, "producer"); }
     std::filesystem::path writeFile(const std::string& name, const std::string& content) {
         auto path = dir.path() / name;
@@ -120,7 +120,8 @@ TEST_F(QuestionStoreTest, EarlierQuestionsAreFoundByContact) {
 TEST_F(QuestionStoreTest, InformationRequestIsRegisteredWithTheQuestion) {
     RequestStore rs = requests();
     QuestionStore qs = questions();
-    qs.onInformationRequest([&](const Question& q) { rs.openFromQuestion(q.id, {}, q.purpose, "screener"); });
+    qs.onInformationRequest(
+        [&](const Question& q) { rs.openFromQuestion(q.id, {}, q.purpose, "screener"); });
     Question q;
     q.sessionId = session.id;
     q.channel = "whatsapp";
@@ -143,7 +144,8 @@ TEST_F(QuestionStoreTest, InformationRequestIsRegisteredWithTheQuestion) {
 TEST_F(QuestionStoreTest, ImportIsAllOrNothingAndNamesTheBadRow) {
     std::string csv = "text,channel,caller_name,written,info_request\n";
     for (int i = 1; i <= 20; ++i) {
-        csv += "\"Pertanyaan " + std::to_string(i) + ", dengan koma\",sms,Warga " + std::to_string(i) + ",ya,tidak\n";
+        csv += "\"Pertanyaan " + std::to_string(i) + ", dengan koma\",sms,Warga " +
+               std::to_string(i) + ",ya,tidak\n";
     }
     csv += "Pertanyaan rusak,merpati,Warga,ya,tidak\n";  // line 22: unknown channel
     auto bad = writeFile("bad.csv", csv);
@@ -158,7 +160,9 @@ TEST_F(QuestionStoreTest, ImportIsAllOrNothingAndNamesTheBadRow) {
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
 
-    auto good = writeFile("good.csv", "\xEF\xBB\xBFtext,received_at,written\nHalo,2026-11-25 09:05,no\n\"Baris\ndua\",,yes\n");
+    auto good = writeFile(
+        "good.csv",
+        "\xEF\xBB\xBFtext,received_at,written\nHalo,2026-11-25 09:05,no\n\"Baris\ndua\",,yes\n");
     ImportResult r = questions().importCsv(session.id, good, "screener");
     EXPECT_EQ(r.imported, 2);
     Question first = questions().get(r.ids[0]);
@@ -168,8 +172,12 @@ TEST_F(QuestionStoreTest, ImportIsAllOrNothingAndNamesTheBadRow) {
 }
 
 TEST_F(QuestionStoreTest, ImportRefusesWrongColumnsAndEmptyFiles) {
-    EXPECT_THROW(questions().importCsv(session.id, writeFile("a.csv", "question,channel\nHalo,sms\n"), "s"), InputError);
-    EXPECT_THROW(questions().importCsv(session.id, writeFile("b.csv", "text,colour\nHalo,merah\n"), "s"), InputError);
+    EXPECT_THROW(
+        questions().importCsv(session.id, writeFile("a.csv", "question,channel\nHalo,sms\n"), "s"),
+        InputError);
+    EXPECT_THROW(
+        questions().importCsv(session.id, writeFile("b.csv", "text,colour\nHalo,merah\n"), "s"),
+        InputError);
     EXPECT_THROW(questions().importCsv(session.id, writeFile("c.csv", ""), "s"), InputError);
     EXPECT_THROW(questions().importCsv(session.id, writeFile("d.csv", "text\n"), "s"), InputError);
     EXPECT_THROW(questions().importCsv(session.id, dir.path() / "missing.csv", "s"), InputError);

@@ -11,7 +11,7 @@ namespace ds {
 namespace {
 
 class RecordingStoreTest : public test::StudioFixture {
-protected:
+  protected:
     // What a live recorder does: hold an exclusive lock on the lock file.
     int holdLock(const Recording& r) {
         int fd = ::open(r.lockPath().c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
@@ -46,7 +46,8 @@ TEST_F(RecordingStoreTest, SecondRecorderOnTheSameSessionIsRefusedWhileTheFirstL
         store.begin(again, "producer");
         FAIL() << "a second recorder must be refused";
     } catch (const UserError& e) {
-        EXPECT_NE(std::string(e.what()).find("already being recorded"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("already being recorded"), std::string::npos)
+            << e.what();
     }
     ::close(fd);  // the first recorder dies without closing its recording
     Recording second = store.begin(again, "producer");

@@ -31,7 +31,9 @@ TEST_F(SessionStoreTest, StartNeedsTheChecklistUnlessForced) {
     Session live = store.start(session.id, true, "producer");
     EXPECT_EQ(live.status, "live");
     EXPECT_TRUE(live.segments[0].actualStart);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE action = 'session.start' AND after LIKE '%checklist_incomplete%'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE action = 'session.start' AND after LIKE "
+                    "'%checklist_incomplete%'"),
+              1);
 }
 
 TEST_F(SessionStoreTest, LiveControlsTakeNextGoBackHoldAndEnd) {

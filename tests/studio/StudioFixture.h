@@ -6,14 +6,14 @@
 #include "studio/QuestionStore.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
-#include "studio/StationStore.h"
 #include "studio/Statement.h"
+#include "studio/StationStore.h"
 #include "studio/TextRules.h"
 
 namespace ds::test {
 
 class StudioFixture : public DatabaseTest {
-protected:
+  protected:
     void SetUp() override {
         StationStore stations(db);
         station = stations.current("test");

@@ -11,7 +11,7 @@
 namespace ds::test {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::string tmpl = (std::filesystem::temp_directory_path() / "ds-test-XXXXXX").string();
         path_ = ::mkdtemp(tmpl.data());
@@ -22,12 +22,12 @@ public:
     }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
 class DatabaseTest : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     std::filesystem::path file = dir.path() / "studio.db";
     Database db = Database::open(file);

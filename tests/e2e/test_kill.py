@@ -1,0 +1,198 @@
+"""The kill test: kill_driver.py calls the real `dialogstudio` binary in a loop (questions,
+approvals, information requests, decisions, rundown takes) on one database and logs, fsync'd,
+every command that reported success. This test kills the driver's whole process group with
+SIGKILL at random moments, at least 50 times (and in about half of the rounds first kills just
+the running `dialogstudio` child, mid-command), restarting the loop on the same database each
+time. Afterwards:
+
+- every record whose command reported success is in the database, with its journal row;
+- `journal verify` exits 0, PRAGMA integrity_check is ok, no foreign key is dangling;
+- registration numbers are unique and gap-free per year: the sequence is allocated in the same
+  transaction as the request, so a killed command leaves no hole (RegistrationNumber.h), and a
+  question marked as an information request always has its request (same transaction).
+
+Seed: E2E_KILL_SEED=N reproduces a run; E2E_KILL_ROUNDS=N changes the number of kills.
+"""
+import collections
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dstest  # noqa: E402
+from kill_driver import read_log  # noqa: E402
+
+DRIVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kill_driver.py")
+ROUNDS = int(os.environ.get("E2E_KILL_ROUNDS", "60"))
+SEGMENTS = 400
+NUMBER = re.compile(r"^(\d{4,})/PPID-KIL/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)/(\d{4})$")
+
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def is_dialogstudio(pid):
+    try:
+        return os.path.realpath(f"/proc/{pid}/exe") == os.path.realpath(dstest.BINARY)
+    except OSError:
+        return False
+
+
+class KillTest(dstest.StudioTestCase):
+
+    def prepare(self):
+        rundown = self.write("rundown.csv", "kind,title,planned\n" +
+                             "".join(f"qa,Segmen {i},1\n" for i in range(SEGMENTS)))
+        self.studio.ok(self, "station", "set", "--code", "KIL", "--time-zone", "Asia/Jayapura")
+        self.studio.ok(self, "programme", "create", "--title", "Dialog Uji Ketahanan")
+        sid = self.studio.ok(self, "session", "create", "--topic", "Uji", "--start", "2026-01-05 09:00",
+                             "--check", "personnel", "--check", "materials", "--check", "schedule",
+                             "--check", "guest_input")["id"]
+        self.studio.ok(self, "rundown", "set", sid, rundown)
+        self.studio.ok(self, "session", "start", sid)
+        return sid
+
+    # ------------------------------------------------------------------ killing
+    def one_round(self, rng, sid, log, seed):
+        driver = subprocess.Popen(
+            [sys.executable, DRIVER, "--binary", dstest.BINARY, "--db", self.studio.db,
+             "--log", log, "--session", str(sid), "--seed", str(seed)],
+            env=self.studio.env, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        child_killed = False
+        if rng.random() < 0.5:
+            time.sleep(rng.uniform(0.1, 0.6))
+            child_killed = self.kill_child_mid_command(rng, driver)
+        time.sleep(rng.uniform(0.05, 1.2))
+        mid_command = any(is_dialogstudio(c) for c in children(driver.pid))
+        os.killpg(driver.pid, signal.SIGKILL)
+        driver.wait(timeout=30)
+        err = driver.stderr.read().decode("utf-8", "replace")
+        driver.stderr.close()
+        self.assertNotIn("Traceback", err, "the driver itself must not crash:\n" + err)
+        return mid_command, child_killed
+
+    @staticmethod
+    def kill_child_mid_command(rng, driver):
+        """Kills the running dialogstudio child (not the driver) at a random point of its run."""
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            for c in children(driver.pid):
+                if is_dialogstudio(c):
+                    time.sleep(rng.uniform(0.0, 0.06))
+                    try:
+                        os.kill(c, signal.SIGKILL)
+                        return True
+                    except ProcessLookupError:
+                        pass
+            time.sleep(0.002)
+        return False
+
+    # ------------------------------------------------------------------ checking
+    def check_records(self, records):
+        con = self.studio.connect()
+        try:
+            for r in records:
+                with self.subTest(record=r):
+                    self.check_record(con, r)
+        finally:
+            con.close()
+
+    def check_record(self, con, r):
+        one = lambda sql, *p: con.execute(sql, p).fetchone()  # noqa: E731
+        if r["op"] == "question":
+            row = one("SELECT text, info_request FROM questions WHERE id = ?", r["id"])
+            self.assertIsNotNone(row, f"question {r['id']} reported added is missing")
+            self.assertEqual(row[0], f"Pertanyaan {r['token']}")
+            self.assertTrue(one("SELECT 1 FROM journal WHERE action = 'question.add' AND subject = ?",
+                                f"question:{r['id']}"), "its journal row is there")
+            if r["info"]:
+                self.assertEqual(one("SELECT reg_number FROM info_requests WHERE question_id = ?",
+                                     r["id"]), (r["reg"],), "registered with the question")
+        elif r["op"] == "approve":
+            self.assertEqual(one("SELECT status FROM questions WHERE id = ?", r["id"]), ("approved",))
+        elif r["op"] == "request":
+            row = one("SELECT reg_number, details FROM info_requests WHERE id = ?", r["id"])
+            self.assertEqual(row, (r["reg"], f"Informasi {r['token']}"),
+                             f"request {r['reg']} reported opened")
+        elif r["op"] == "decide":
+            row = one("SELECT status, decided_at IS NOT NULL FROM info_requests WHERE reg_number = ?",
+                      r["key"])
+            self.assertEqual(row, (r["status"], 1), f"decision on {r['key']} reported made")
+            self.assertTrue(one("SELECT 1 FROM journal WHERE action = 'request.decide' AND subject = ?",
+                                f"request:{r['id']}"))
+        elif r["op"] == "next":
+            started = one("SELECT MAX(ord) FROM segments WHERE session_id = 1 AND actual_start IS NOT NULL")
+            self.assertGreaterEqual(started[0], r["current"], "a reported take is kept")
+
+    def check_registration_numbers(self):
+        rows = self.studio.query("SELECT reg_number, reg_year, reg_seq FROM info_requests")
+        by_year = collections.defaultdict(list)
+        for number, year, seq in rows:
+            m = NUMBER.match(number)
+            self.assertIsNotNone(m, f"{number!r} is not in the documented format")
+            self.assertEqual((int(m.group(1)), int(m.group(3))), (seq, year), number)
+            by_year[year].append(seq)
+        self.assertEqual(len({r[0] for r in rows}), len(rows), "registration numbers are unique")
+        counters = dict(self.studio.query("SELECT year, last_seq FROM registration_counters"))
+        for year, seqs in by_year.items():
+            self.assertEqual(sorted(seqs), list(range(1, len(seqs) + 1)),
+                             f"{year}: the sequence has no gaps and no repeats")
+            self.assertEqual(counters.get(year), len(seqs),
+                             f"{year}: the counter was not advanced by a killed command")
+
+    def check_whole_database(self):
+        self.assertEqual(self.studio.query("PRAGMA integrity_check"), [("ok",)])
+        self.assertEqual(self.studio.query("PRAGMA foreign_key_check"), [])
+        r = self.studio.run("journal", "verify", json_out=True)
+        self.assertEqual(r.code, 0, "the journal verifies after the kills:\n" + r.describe())
+        self.assertTrue(r.json()["ok"])
+        q = self.studio.query
+        self.assertEqual(q("SELECT COUNT(*) FROM questions")[0][0],
+                         q("SELECT COUNT(*) FROM journal WHERE action = 'question.add'")[0][0],
+                         "every stored question has its journal row and no journal row is orphaned")
+        self.assertEqual(q("SELECT COUNT(*) FROM info_requests")[0][0],
+                         q("SELECT COUNT(*) FROM journal WHERE action = 'request.open'")[0][0])
+        self.assertEqual(q("SELECT COUNT(*) FROM questions q WHERE info_request = 1 AND NOT EXISTS "
+                           "(SELECT 1 FROM info_requests r WHERE r.question_id = q.id)")[0][0], 0,
+                         "an information-request question always has its request")
+        self.assertEqual(q("SELECT COUNT(*) FROM info_requests WHERE decided_at IS NOT NULL")[0][0],
+                         q("SELECT COUNT(DISTINCT subject) FROM journal WHERE action = 'request.decide'")[0][0])
+
+    # ------------------------------------------------------------------ the test
+    def test_sigkill_at_random_moments_loses_nothing_reported(self):
+        seed = int(os.environ.get("E2E_KILL_SEED", random.randrange(1 << 30)))
+        print(f"\nkill test seed: {seed} (E2E_KILL_SEED={seed} to repeat)", file=sys.stderr)
+        rng = random.Random(seed)
+        sid = self.prepare()
+        log = os.path.join(self.tmpdir, "successes.jsonl")
+        mid, child_kills = 0, 0
+        for n in range(ROUNDS):
+            m, c = self.one_round(rng, sid, log, seed + n + 1)
+            mid, child_kills = mid + m, child_kills + c
+        records = read_log(log)
+        anomalies = [r for r in records if r.get("op") == "anomaly"]
+        self.assertEqual(anomalies, [], "every failure was a clean, expected refusal")
+        ops = collections.Counter(r["op"] for r in records)
+        print(f"{ROUNDS} group kills ({mid} during a dialogstudio command), {child_kills} child-only "
+              f"kills; successes logged: {dict(ops)}", file=sys.stderr)
+        self.assertGreaterEqual(ROUNDS, 50)
+        self.assertGreaterEqual(mid, ROUNDS // 3, "enough kills landed mid-command")
+        self.assertGreaterEqual(len(records), ROUNDS, "the loop did real work between kills")
+        self.assertTrue(ops["question"] and ops["request"] and ops["decide"], dict(ops))
+        self.check_records(records)
+        self.check_whole_database()
+        self.check_registration_numbers()
+
+
+if __name__ == "__main__":
+    dstest.main()

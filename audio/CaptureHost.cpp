@@ -150,9 +150,11 @@ int CaptureHost::run() {
                           capture_host::escape(device.name));
     } catch (const std::exception& e) {
         send("ERROR", capture_host::escape(e.what()));
-        // Leave without Pa_Terminate: if the failure came from a dying JACK server, PortAudio
-        // would abort or hang on the way out.
-        std::_Exit(capture_host::kOpenFailed);
+        // Close properly, so a JACK server drops our client at once. (Should the server have
+        // died this very moment, PortAudio may abort here: in this process that is harmless.)
+        stream.reset();
+        session.reset();
+        return capture_host::kOpenFailed;
     }
 
     for (;;) {

@@ -41,7 +41,10 @@ LevelMeter::LevelMeter(unsigned channels, int sampleRate, MeterSettings settings
           std::max<std::size_t>(1, std::lround(settings.rmsSeconds / settings.windowSeconds))),
       holdWindows_(
           std::max<std::size_t>(1, std::lround(settings.peakHoldSeconds / settings.windowSeconds))),
-      truePeak_(channels, sampleRate) {
+      truePeak_(channels, sampleRate),
+      momentary_(kMinusInfinityDb),
+      shortTerm_(kMinusInfinityDb),
+      integrated_(kMinusInfinityDb) {
     if (channels == 0 || channels > CaptureCounters::kMaxChannels)
         throw AudioError("level meter: unsupported channel count " + std::to_string(channels));
     if (settings_.loudness) {
@@ -73,12 +76,37 @@ void LevelMeter::add(const float* interleaved, std::size_t frames) {
         position_ += n;
         interleaved += n * channels_;
         frames -= n;
-        if (framesInWindow_ == windowFrames_) publish();
+        if (framesInWindow_ == windowFrames_) publish(false);
     }
 }
 
 void LevelMeter::flush() {
-    if (framesInWindow_ > 0) publish();
+    if (framesInWindow_ > 0) {
+        publish(true);
+        return;
+    }
+    updateLoudness();
+    MeterSnapshot s = latest_.get();
+    s.momentaryLufs = momentary_;
+    s.shortTermLufs = shortTerm_;
+    s.integratedLufs = integrated_;
+    s.loudnessRangeLu = range_;
+    latest_.publish(s);
+}
+
+void LevelMeter::updateLoudness() {
+    if (!loudness_) return;
+    ebur128_state* st = loudness_->state.get();
+    double v = 0.0;
+    int e = ebur128_loudness_momentary(st, &v);
+    momentary_ = loudnessOrSilence(e, v);
+    e = ebur128_loudness_shortterm(st, &v);
+    shortTerm_ = loudnessOrSilence(e, v);
+    e = ebur128_loudness_global(st, &v);
+    integrated_ = loudnessOrSilence(e, v);
+    e = ebur128_loudness_range(st, &v);
+    range_ = e == EBUR128_SUCCESS && std::isfinite(v) ? v : 0.0;
+    lastLoudness_ = std::chrono::steady_clock::now();
 }
 
 void LevelMeter::meterSpan(const float* interleaved, std::size_t frames) {
@@ -107,7 +135,7 @@ void LevelMeter::meterSpan(const float* interleaved, std::size_t frames) {
     }
 }
 
-void LevelMeter::publish() {
+void LevelMeter::publish(bool forceLoudness) {
     MeterSnapshot s;
     s.channels = channels_;
     s.sampleRate = sampleRate_;
@@ -152,18 +180,13 @@ void LevelMeter::publish() {
         w.run = run;
     }
 
-    if (loudness_) {
-        ebur128_state* st = loudness_->state.get();
-        double v = 0.0;
-        int e = ebur128_loudness_momentary(st, &v);
-        s.momentaryLufs = loudnessOrSilence(e, v);
-        e = ebur128_loudness_shortterm(st, &v);
-        s.shortTermLufs = loudnessOrSilence(e, v);
-        e = ebur128_loudness_global(st, &v);
-        s.integratedLufs = loudnessOrSilence(e, v);
-        e = ebur128_loudness_range(st, &v);
-        s.loudnessRangeLu = e == EBUR128_SUCCESS && std::isfinite(v) ? v : 0.0;
-    }
+    if (forceLoudness ||
+        std::chrono::steady_clock::now() - lastLoudness_ >= std::chrono::milliseconds(50))
+        updateLoudness();
+    s.momentaryLufs = momentary_;
+    s.shortTermLufs = shortTerm_;
+    s.integratedLufs = integrated_;
+    s.loudnessRangeLu = range_;
 
     framesInWindow_ = 0;
     windowNonZero_ = false;

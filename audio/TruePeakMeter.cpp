@@ -54,20 +54,27 @@ void TruePeakMeter::add(const float* interleaved, std::size_t frames) {
     }
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define DS_TARGET_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define DS_TARGET_CLONES
+#endif
+
+DS_TARGET_CLONES
 void TruePeakMeter::filterChannel(unsigned channel, std::size_t frames) {
     std::vector<float>& history = history_[channel];
-    const float* x = history.data();  // x[m + k], k = 0..taps-1, ends at the newest sample m
+    const float* __restrict x = history.data();  // x[m + k], k = 0..taps-1, ends at sample m
     const std::size_t padded = (frames + kLane - 1) / kLane * kLane;
     // Samples past `frames` are stale; the outputs they feed are ignored below.
     float peak = peak_[channel];
     for (std::size_t i = 0; i < frames; ++i)
         peak = std::max(peak, std::fabs(x[kTapsPerPhase - 1 + i]));
     for (const auto& phase : coefficients_) {
-        float* y = output_.data();
+        float* __restrict y = output_.data();
         std::fill(y, y + padded, 0.0f);
         for (int k = 0; k < kTapsPerPhase; ++k) {
             const float coefficient = phase[k];
-            const float* xk = x + k;
+            const float* __restrict xk = x + k;
             // Whole lanes of a fixed length: GCC vectorises these at -O2.
             for (std::size_t m = 0; m < padded; m += kLane) {
                 for (std::size_t l = 0; l < kLane; ++l)

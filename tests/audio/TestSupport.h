@@ -2,11 +2,16 @@
 // Helpers shared by the audio tests: temporary folders, generated signals written with
 // libsndfile, reading files back, and running the command-line tools people use.
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sndfile.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -19,6 +24,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+extern char** environ;
 
 namespace ds::audio::test {
 
@@ -151,5 +158,88 @@ inline double numberAfter(const std::string& text, const std::string& label) {
     if (at == std::string::npos) return std::nan("");
     return std::atof(text.c_str() + at + label.size());
 }
+
+// A child process whose output the test reads line by line (stdout and stderr together).
+class Child {
+  public:
+    explicit Child(const std::vector<std::string>& argv) {
+        int out[2];
+        if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+        posix_spawn_file_actions_adddup2(&actions, out[1], 2);
+        std::vector<std::string> args = argv;
+        std::vector<char*> raw;
+        for (auto& a : args)
+            raw.push_back(a.data());
+        raw.push_back(nullptr);
+        const int e = posix_spawnp(&pid_, raw[0], &actions, nullptr, raw.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(out[1]);
+        if (e != 0) {
+            ::close(out[0]);
+            throw std::runtime_error("cannot start " + argv[0]);
+        }
+        fd_ = out[0];
+    }
+    ~Child() {
+        kill(SIGKILL);
+        wait();
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    // The next line, or nothing if none came within the timeout (or the output ended).
+    bool readLine(std::string& line, std::chrono::milliseconds timeout) {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;) {
+            const auto nl = buffer_.find('\n');
+            if (nl != std::string::npos) {
+                line = buffer_.substr(0, nl);
+                buffer_.erase(0, nl + 1);
+                all_ += line + "\n";
+                return true;
+            }
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0 || fd_ < 0) return false;
+            pollfd p{fd_, POLLIN, 0};
+            if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+            char chunk[4096];
+            const ssize_t n = ::read(fd_, chunk, sizeof chunk);
+            if (n <= 0) {
+                ::close(fd_);
+                fd_ = -1;
+                if (buffer_.empty()) return false;
+                buffer_ += '\n';
+                continue;
+            }
+            buffer_.append(chunk, static_cast<std::size_t>(n));
+        }
+    }
+    void kill(int signal) {
+        if (pid_ > 0) ::kill(pid_, signal);
+    }
+    // Waits for the end; returns the exit status (or 128 + signal).
+    int wait() {
+        if (pid_ <= 0) return status_;
+        int st = 0;
+        ::waitpid(pid_, &st, 0);
+        pid_ = -1;
+        status_ = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+        return status_;
+    }
+    pid_t pid() const { return pid_; }
+    const std::string& output() const { return all_; }
+
+  private:
+    pid_t pid_ = -1;
+    int fd_ = -1;
+    int status_ = -1;
+    std::string buffer_;
+    std::string all_;
+};
 
 }  // namespace ds::audio::test

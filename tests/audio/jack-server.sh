@@ -2,7 +2,8 @@
 # jack-server.sh start|stop NAME STATE_DIR
 # A JACK dummy server for the audio tests (no sound card needed): 48 kHz, 256-frame periods.
 # CI runs as root with no real-time privileges and no D-Bus, hence --no-realtime and a named
-# server started directly. Only files belonging to a server of this NAME are ever cleaned up,
+# server started directly. (Not --sync: a synchronous server stalls for its client timeout on
+# every cycle after a client is killed, and the tests kill clients on purpose.) Only files belonging to a server of this NAME are ever cleaned up,
 # so other JACK servers on the machine (another build's tests) are left alone.
 set -u
 action=$1
@@ -20,6 +21,8 @@ stop_server() {
             i=0
             while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
             kill -9 "$pid" 2>/dev/null
+            i=0
+            while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
         fi
         rm -f "$pidfile"
     fi

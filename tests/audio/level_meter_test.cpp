@@ -34,6 +34,7 @@ MeterSnapshot meter(LevelMeter& m, double seconds, Gen gen, std::uint64_t offset
         const std::size_t got = ring.read(out.data(), 8192);
         m.add(out.data(), got);
     }
+    m.flush();  // loudness figures as of the last sample (see LevelMeter.h)
     return m.snapshot();
 }
 

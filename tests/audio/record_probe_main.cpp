@@ -24,6 +24,7 @@ using namespace ds::audio;
 int main(int argc, char** argv) {
     RecorderSettings s;
     double seconds = 10.0;
+    long long maxFileBytes = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string o = argv[i], v = argv[i + 1];
         if (o == "--source")
@@ -38,18 +39,21 @@ int main(int argc, char** argv) {
             s.capture.jackClientName = v;
         else if (o == "--jack-server")
             s.capture.jackServerName = v;
-        else if (o == "--max-file-bytes") {
-            // A full disk, simulated: writes past this size fail with EFBIG, like ENOSPC.
-            std::signal(SIGXFSZ, SIG_IGN);
-            rlimit limit{static_cast<rlim_t>(std::atoll(v.c_str())),
-                         static_cast<rlim_t>(std::atoll(v.c_str()))};
-            setrlimit(RLIMIT_FSIZE, &limit);
-        }
+        else if (o == "--max-file-bytes")
+            maxFileBytes = std::atoll(v.c_str());
     }
     s.file.broadcast.description = "probe";
     s.plannedSeconds = seconds;
     try {
         Recorder r(s);
+        if (maxFileBytes > 0) {
+            // A full disk, simulated: writes past this size fail with EFBIG as they would with
+            // ENOSPC. Set after the engine made its shared memory (a memfd is a file too).
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{static_cast<rlim_t>(maxFileBytes),
+                               static_cast<rlim_t>(maxFileBytes)};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        }
         r.start();
         std::printf("started\n");
         std::fflush(stdout);

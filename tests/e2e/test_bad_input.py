@@ -9,12 +9,14 @@ succeeds once the lock is released; a file that is not a Dialog Studio database 
 left byte-for-byte as it was.
 """
 import csv
+import datetime
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dstest  # noqa: E402
@@ -325,6 +327,44 @@ class SettingsAndFilesTest(BadInputTestCase):
         self.assert_rejected("--lang", "fr", "station", "show", code=2)
         self.assert_rejected("question", "add", "1", code=2, mentions=["--text"])
         self.assert_rejected("question", "add", "satu", "--text", "x", code=2)
+
+
+def future_local(days=400):
+    return (datetime.datetime.now(ZoneInfo("Asia/Jakarta")) +
+            datetime.timedelta(days=days)).strftime("%Y-%m-%d %H:%M")
+
+
+class RuleTest(BadInputTestCase):
+
+    def test_request_received_in_the_future_is_refused(self):
+        # The control case: `request open` already refuses a receipt in the future.
+        self.assert_rejected("request", "open", "--details", "x", "--received-at", future_local(),
+                             mentions=["received_at", "future"])
+
+    def test_question_received_in_the_future_is_refused(self):
+        # Otherwise an information-request question registers a request "received" next year,
+        # with a number from next year's sequence (RegistrationNumber.h: issued at receipt).
+        self.assert_rejected("question", "add", "1", "--text", "Kapan?", "--info-request",
+                             "--received-at", future_local(), mentions=["received_at", "future"])
+
+    def test_imported_question_received_in_the_future_is_refused(self):
+        path = self.write_csv("future.csv", [["text", "received_at", "info_request"],
+                                             ["Halo", "2026-11-20 10:00", "tidak"],
+                                             ["Data?", future_local(), "ya"]])
+        self.assert_rejected("question", "import", "1", path,
+                             mentions=["future.csv", "line 3", "received_at", "future"])
+
+    def test_no_grant_after_the_leadership_withholds(self):
+        # SOP 000 Pasal 12(2): exempted information is released only when the leadership decides
+        # so; after "withhold" the PPID officer may refuse, not grant.
+        for grant in (["--decision", "granted_full"],
+                      ["--decision", "granted_partial", "--redacted", "x", "--redaction-reason", "y"]):
+            with self.subTest(grant=grant[1]):
+                rid = self.studio.ok(self, "request", "open", "--details", "Laporan intelijen")["id"]
+                self.studio.ok(self, "request", "escalate", rid, "--reason", "Dikecualikan?")
+                self.studio.ok(self, "request", "leadership", rid, "--decided-by",
+                               "AKBP Budi, Kapolres", "--decision", "withhold")
+                self.assert_rejected("request", "decide", rid, *grant, mentions=["leadership"])
 
 
 class SecondProcessTest(BadInputTestCase):

@@ -1,6 +1,7 @@
 #include "audio/CaptureEngine.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "audio/AudioError.h"
 #include "audio/CaptureHost.h"
@@ -84,16 +85,16 @@ void CaptureEngine::startDevice() {
             break;
         }
         if (reply.kind == Reply::Kind::Error || reply.kind == Reply::Kind::Lost) {
-            host_.reset();
+            dropHost();
             throw AudioError(reply.message);
         }
         if (reply.kind == Reply::Kind::Exited) {
-            host_.reset();
+            dropHost();
             throw AudioError("the capture host stopped before the input device opened (" +
                              reply.message + ")");
         }
         if (Clock::now() > deadline) {
-            host_.reset();
+            dropHost();
             throw AudioError("the input device did not open within " +
                              std::to_string(options_.startTimeout.count() / 1000) + " s");
         }
@@ -109,7 +110,7 @@ void CaptureEngine::stop() {
     if (supervisor_.joinable()) supervisor_.join();
     if (host_) {
         host_->stop(std::chrono::milliseconds(1500));
-        host_.reset();
+        dropHost();
     }
     block_->header().produce.store(0, std::memory_order_release);
     if (file_) file_->stop();
@@ -124,8 +125,10 @@ std::unique_ptr<CaptureHostProcess> CaptureEngine::spawnHost() {
     args.framesPerBuffer = options_.framesPerBuffer;
     args.jackClientName = options_.jackClientName;
     args.jackServerName = options_.jackServerName;
-    return std::make_unique<CaptureHostProcess>(
+    auto host = std::make_unique<CaptureHostProcess>(
         CaptureHostProcess::locate(options_.captureHostPath), args.toArguments(), block_->fd());
+    hostPid_.store(host->pid());
+    return host;
 }
 
 void CaptureEngine::superviseFile() {
@@ -158,9 +161,10 @@ void CaptureEngine::supervise() {
                 lastTotal_ = total;
                 lastProgress_ = now;
             } else if (now - lastProgress_ > options_.stallTimeout) {
-                onLost("no audio from the input device for " +
-                           std::to_string(seconds(now - lastProgress_)).substr(0, 4) + " s",
-                       now);
+                char why[96];
+                std::snprintf(why, sizeof why, "no audio from the input device for %.1f s",
+                              seconds(now - lastProgress_));
+                onLost(why, now);
             }
             continue;
         }
@@ -206,7 +210,7 @@ void CaptureEngine::supervise() {
             setState(CaptureState::Running);
         } else if (reply.kind != Reply::Kind::None) {
             const std::string why = reply.message;
-            host_.reset();  // kills and reaps
+            dropHost();  // kills and reaps
             nextAttempt_ = attemptStarted_ + options_.retryInterval;
             {
                 std::lock_guard lock(mutex_);
@@ -222,7 +226,7 @@ void CaptureEngine::supervise() {
                 post(std::move(e));
             }
         } else if (now - attemptStarted_ > options_.startTimeout) {
-            host_.reset();
+            dropHost();
             nextAttempt_ = now;
         }
     }
@@ -231,7 +235,7 @@ void CaptureEngine::supervise() {
 void CaptureEngine::onLost(const std::string& reason, Clock::time_point now) {
     // Take the producer role back: withdraw the flag, then make sure the host is gone.
     block_->header().produce.store(0, std::memory_order_release);
-    host_.reset();  // SIGKILL and reap: after this nothing else writes into the ring
+    dropHost();  // SIGKILL and reap: after this nothing else writes into the ring
     gapStartFrame_ = block_->ring().totalWritten();
     gapStart_ = lastProgress_;  // when audio last arrived
     gapFilled_ = 0;
@@ -279,6 +283,7 @@ CaptureStatus CaptureEngine::status() const {
     s.overrunCallbacks = c.overrunCallbacks.load(std::memory_order_acquire);
     s.inputOverflows = c.inputOverflows.load(std::memory_order_acquire);
     s.callbacks = c.callbacks.load(std::memory_order_acquire);
+    s.hostProcessId = hostPid_.load();
     std::lock_guard lock(mutex_);
     s.device = device_;
     s.hostApi = hostApi_;
@@ -297,6 +302,11 @@ std::vector<CaptureEvent> CaptureEngine::takeEvents() {
 float CaptureEngine::takePeak(unsigned channel) {
     if (channel >= options_.channels) return 0.0f;
     return block_->counters().peak[channel].exchange(0.0f, std::memory_order_acq_rel);
+}
+
+void CaptureEngine::dropHost() {
+    host_.reset();  // kills and reaps the process if it is still there
+    hostPid_.store(0);
 }
 
 void CaptureEngine::post(CaptureEvent event) {

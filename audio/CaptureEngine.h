@@ -57,6 +57,7 @@ struct CaptureStatus {
     std::uint64_t inputOverflows = 0;
     std::uint64_t callbacks = 0;
     std::string lastError;  // the latest reason the device was lost or could not reopen
+    int hostProcessId = 0;  // the capture host process now running (0: none, or a file source)
 };
 
 class CaptureEngine {
@@ -99,6 +100,7 @@ class CaptureEngine {
     void onLost(const std::string& reason, std::chrono::steady_clock::time_point now);
     void fillSilence(std::chrono::steady_clock::time_point now);
     std::unique_ptr<CaptureHostProcess> spawnHost();
+    void dropHost();
     void post(CaptureEvent event);
     void setState(CaptureState state);
 
@@ -129,6 +131,7 @@ class CaptureEngine {
     std::string hostApi_;
     double sampleRate_ = 0.0;
     std::string lastError_;
+    std::atomic<int> hostPid_{0};
 };
 
 }  // namespace ds::audio

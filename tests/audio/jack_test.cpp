@@ -94,6 +94,15 @@ void pollFor(Recorder& r, std::chrono::milliseconds duration, Log& log) {
     }
 }
 
+// Polls until the meters show sound (a started player can take a moment on a busy machine).
+void pollUntilSound(Recorder& r, Log& log) {
+    const auto end = std::chrono::steady_clock::now() + 15s;
+    do {
+        pollFor(r, 50ms, log);
+    } while (log.last.meters.digitalSilence && std::chrono::steady_clock::now() < end);
+    EXPECT_FALSE(log.last.meters.digitalSilence) << "the player's sound never arrived";
+}
+
 // A run of the pattern in the recording: frames [begin, end), the first holding count
 // firstCount. A non-real-time JACK server on a busy machine has xruns: a client that is not
 // scheduled within its 5.3 ms period misses a cycle, and a whole period is lost (or, for a late
@@ -167,6 +176,20 @@ double rmsDb(const Audio& a, unsigned channel, std::uint64_t begin, std::uint64_
     for (std::uint64_t n = begin; n < end; ++n)
         sum += double(a.at(n, channel)) * a.at(n, channel);
     return 10 * std::log10(sum / double(end - begin));
+}
+
+// The longest stretch of [begin, end) whose counts step by exactly one (no xrun inside).
+std::pair<std::uint64_t, std::uint64_t> longestRun(const Audio& a, std::uint64_t begin,
+                                                   std::uint64_t end) {
+    std::pair<std::uint64_t, std::uint64_t> best{begin, begin};
+    std::uint64_t start = begin;
+    for (std::uint64_t n = begin + 1; n <= end; ++n) {
+        if (n == end || patternCount(a.at(n, 0)) != patternCount(a.at(n - 1, 0)) + 1) {
+            if (n - start > best.second - best.first) best = {start, n};
+            start = n;
+        }
+    }
+    return best;
 }
 
 double frequency(const Audio& a, unsigned channel, std::uint64_t begin, std::uint64_t end) {
@@ -256,11 +279,13 @@ TEST(JackRecording, PatternPlayedThroughJackIsRecordedSampleForSample) {
     EXPECT_EQ(last.capture.framesDropped, 0u);
     EXPECT_EQ(last.capture.gaps, 0u);
     // The dummy server's clock is a timer: on a loaded machine it falls behind the system clock
-    // by whole periods (its log says "JackTimedDriver::Process XRun"). Only a sanity check here;
-    // the duration that matters, the programme's, is checked to the sample below.
+    // by whole periods (its log says "JackTimedDriver::Process XRun"; we have seen 12 % at a
+    // load of 15 on two cores). So only: it runs, and never faster than real time. The duration
+    // that matters, the programme's, is checked to the sample below.
     const double measuredRate = double(framesEnd - framesStart) /
                                 std::chrono::duration<double>(wallEnd - wallStart).count();
-    EXPECT_NEAR(measuredRate, kRate, kRate * 0.1) << "JACK dummy clock against the system clock";
+    EXPECT_GT(measuredRate, kRate * 0.5);
+    EXPECT_LT(measuredRate, kRate * 1.01);
 
     const Audio a = readAudio(dir / "programme.wav");
     EXPECT_EQ(a.frames(), last.framesWritten);
@@ -294,7 +319,9 @@ TEST(JackRecording, PatternPlayedThroughJackIsRecordedSampleForSample) {
     EXPECT_EQ(bad, 0u);
     // Level and pitch of the sine: -20 dBFS peak is -23.01 dBFS RMS; 1 kHz.
     EXPECT_NEAR(rmsDb(a, 1, right, s.end), -23.01, 0.1);
-    EXPECT_NEAR(frequency(a, 1, right, s.end), 1000.0, 0.5);
+    const auto [runBegin, runEnd] = longestRun(a, right, s.end);
+    EXPECT_GT(runEnd - runBegin, std::uint64_t(kRate / 2));
+    EXPECT_NEAR(frequency(a, 1, runBegin, runEnd), 1000.0, 0.5);
     const auto sox =
         run("sox " + quote((dir / "programme.wav").string()) + " -n trim " + std::to_string(right) +
             "s " + std::to_string(s.end - right) + "s remix 2 stat");
@@ -318,6 +345,7 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     r.start();
     Log log;
     auto player = play(dir / "pattern.wav", unique("dsplay"), client);
+    pollUntilSound(r, log);
     pollFor(r, 2s, log);
     player->kill(SIGKILL);
     player->wait();
@@ -330,6 +358,7 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     ASSERT_NE(noSignal, nullptr) << "no alarm for the silent source";
 
     player = play(dir / "pattern.wav", unique("dsplay"), client);
+    pollUntilSound(r, log);
     const auto backAt = std::chrono::steady_clock::now();
     pollFor(r, 2s, log);
     player.reset();
@@ -348,15 +377,46 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     ASSERT_EQ(segs.size(), 2u);
     expectBreaksAccountedFor(segs, last.capture.inputOverflows);
     const double silence = double(segs[1].begin - segs[0].end) / kRate;
-    // The alarm measures audio time, so it matches the silence in the file closely. Both can be
-    // much shorter than the wall-clock gap: the dummy server's clock falls behind under load.
-    EXPECT_NEAR(silence, ended->durationSeconds, 0.15);
+    // The alarm measures audio time in 100 ms meter windows, so it matches the silence in the
+    // file to a window or two. Both can be much shorter than the wall-clock gap: the dummy
+    // server's clock falls behind under load.
+    EXPECT_NEAR(silence, ended->durationSeconds, 0.25);
     EXPECT_LT(silence, gap + 0.2);
     EXPECT_GT(silence, 0.3 * gap);
     EXPECT_GT(segs[0].length(), std::uint64_t(1.5 * kRate));
     EXPECT_GT(segs[1].length(), std::uint64_t(1.5 * kRate));
     std::printf("player gone for %.3f s: %.3f s of silence in the file, no-signal alarm %.3f s\n",
                 gap, silence, ended->durationSeconds);
+}
+
+TEST(JackRecording, AHungCaptureHostIsReplaced) {
+    // A driver that stops delivering without saying so: the host process is frozen (SIGSTOP).
+    // After the stall timeout the engine kills it, fills the gap and opens the device again.
+    TempDir dir;
+    const std::string client = unique("dsrec");
+    auto settings = deviceSettings(dir / "programme.wav", client, serverName());
+    settings.capture.stallTimeout = 1000ms;
+    Recorder r(settings);
+    r.start();
+    Log log;
+    pollFor(r, 500ms, log);
+    const int pid = log.last.capture.hostProcessId;
+    ASSERT_GT(pid, 0);
+    const auto frozenAt = std::chrono::steady_clock::now();
+    ASSERT_EQ(::kill(pid, SIGSTOP), 0);
+    while (log.capture.size() < 2 && std::chrono::steady_clock::now() - frozenAt < 15s)
+        pollFor(r, 50ms, log);
+    pollFor(r, 500ms, log);
+    const RecorderStatus last = r.stop();
+    ASSERT_GE(log.capture.size(), 2u);
+    EXPECT_EQ(log.capture[0].kind, CaptureEvent::Kind::DeviceLost);
+    EXPECT_NE(log.capture[0].message.find("no audio from the input device"), std::string::npos)
+        << log.capture[0].message;
+    EXPECT_EQ(log.capture.back().kind, CaptureEvent::Kind::DeviceRestored);
+    EXPECT_NE(log.last.capture.hostProcessId, pid);
+    EXPECT_GT(log.capture.back().gapSeconds, 0.9);
+    EXPECT_EQ(last.capture.gaps, 1u);
+    EXPECT_EQ(readAudio(dir / "programme.wav").frames(), last.framesWritten);
 }
 
 TEST(JackServerLoss, TheRecorderSurvivesReportsTheGapAndResumes) {
@@ -375,6 +435,7 @@ TEST(JackServerLoss, TheRecorderSurvivesReportsTheGapAndResumes) {
     r.start();
     Log log;
     auto player = play(dir / "pattern.wav", unique("dsplay"), client);
+    pollUntilSound(r, log);
     pollFor(r, 2s, log);
 
     const auto start = std::chrono::steady_clock::now();
@@ -393,6 +454,7 @@ TEST(JackServerLoss, TheRecorderSurvivesReportsTheGapAndResumes) {
     ASSERT_EQ(log.last.capture.state, CaptureState::Running) << log.last.capture.lastError;
     const auto resumedAt = std::chrono::steady_clock::now();
     player = play(dir / "pattern.wav", unique("dsplay2"), client);
+    pollUntilSound(r, log);
     pollFor(r, 2s, log);
     player.reset();
     const auto end = std::chrono::steady_clock::now();
@@ -414,7 +476,12 @@ TEST(JackServerLoss, TheRecorderSurvivesReportsTheGapAndResumes) {
     // the clock (the timeline stayed true through the gap).
     const Audio a = readAudio(dir / "programme.wav");
     const auto segs = segments(a);
-    ASSERT_EQ(segs.size(), 2u);
+    for (const Segment& s : segs)
+        std::printf("pattern from frame %llu to %llu (counts %lld..%lld)\n",
+                    (unsigned long long)s.begin, (unsigned long long)s.end, (long long)s.firstCount,
+                    (long long)s.lastCount);
+    ASSERT_EQ(segs.size(), 2u) << "gap at " << restored->framePosition << " for "
+                               << restored->gapFrames;
     expectBreaksAccountedFor(segs, last.capture.inputOverflows);
     EXPECT_LE(segs[0].end, restored->framePosition);
     EXPECT_GE(segs[1].begin, restored->framePosition + restored->gapFrames);

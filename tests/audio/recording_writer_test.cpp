@@ -252,3 +252,45 @@ TEST(DiskWriter, DrainsTheRingIntoTheFileWhileAProducerWrites) {
     w.close();
     expectPattern(readAudio(path), total);
 }
+
+TEST(RecordingWriter, PastFourGigabytesTheFileBecomesRf64) {
+    // 4.4 GB of disk and about a minute: only when asked (DS_AUDIO_BIG_TESTS=1).
+    if (!std::getenv("DS_AUDIO_BIG_TESTS"))
+        GTEST_SKIP() << "set DS_AUDIO_BIG_TESTS=1 to write a 4.4 GB file";
+    TempDir dir;
+    const auto path = dir / "long.wav";
+    RecordingWriter w(settings(path));
+    const std::uint64_t frames = 4'400'000'000ull / 6;  // 24-bit stereo
+    std::vector<float> block(2 * 48000);
+    for (std::uint64_t at = 0; at < frames; at += 48000) {
+        const std::uint64_t n = std::min<std::uint64_t>(48000, frames - at);
+        for (std::uint64_t i = 0; i < n; ++i)
+            block[2 * i] = block[2 * i + 1] = patternSample(at + i, 0, 48000);
+        w.write(block.data(), n);
+        if (at % (48000 * 600) == 0) w.updateHeader();
+    }
+    w.addMarker(frames - 48000, "near the end");
+    w.close();
+
+    const auto info = run("sndfile-info " + quote(path.string()));
+    EXPECT_NE(info.output.find("RF64"), std::string::npos) << info.output;
+    const double seconds = double(frames) / 48000;
+    const auto sox = run("sox --i -D " + quote(path.string()));
+    EXPECT_NEAR(std::atof(sox.output.c_str()), seconds, 0.01) << sox.output;
+    const auto probe =
+        run("ffprobe -v error -show_entries format=duration -of csv=p=0 " + quote(path.string()));
+    EXPECT_NEAR(std::atof(probe.output.c_str()), seconds, 0.01) << probe.output;
+    SF_INFO sf{};
+    Sndfile f(sf_open(path.c_str(), SFM_READ, &sf));
+    ASSERT_TRUE(f);
+    EXPECT_EQ(std::uint64_t(sf.frames), frames);
+    // The last second, read where it is.
+    sf_seek(f.get(), static_cast<sf_count_t>(frames - 48000), SEEK_SET);
+    ASSERT_EQ(sf_readf_float(f.get(), block.data(), 48000), 48000);
+    for (std::uint64_t i = 0; i < 48000; ++i)
+        ASSERT_EQ(patternCount(block[2 * i]), std::int64_t((frames - 48000 + i) % 4194304 + 1));
+    const auto cues = WaveChunks::readCuePoints(path);
+    ASSERT_EQ(cues.size(), 1u);
+    EXPECT_EQ(cues[0].frame, frames - 48000);
+    EXPECT_EQ(cues[0].label, "near the end");
+}

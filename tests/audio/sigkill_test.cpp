@@ -125,6 +125,10 @@ TEST(FullDisk, SmallFileSystem) {
     if (::mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=512k") != 0)
         GTEST_SKIP()
             << "cannot mount a small tmpfs here (needs CAP_SYS_ADMIN); FileSizeLimit covers this";
+    struct Unmount {
+        std::filesystem::path at;
+        ~Unmount() { ::umount2(at.c_str(), MNT_DETACH); }
+    } unmount{mountPoint};
     writePattern(dir / "source.wav", kRate, 10 * kRate);
     {
         Child probe({DS_RECORD_PROBE, "--source", "file:" + (dir / "source.wav").string(), "--out",
@@ -139,5 +143,4 @@ TEST(FullDisk, SmallFileSystem) {
         const Audio a = readAudio(mountPoint / "programme.wav");
         EXPECT_GT(a.frames(), 40000u);
     }
-    ::umount2(mountPoint.c_str(), MNT_DETACH);
 }

@@ -1,6 +1,7 @@
 #include "audio/CaptureHost.h"
 
 #include <poll.h>
+#include <portaudio.h>
 #include <unistd.h>
 
 #include <csignal>

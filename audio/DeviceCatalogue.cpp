@@ -5,6 +5,8 @@
 #include <cmath>
 #include <sstream>
 
+#include <portaudio.h>
+
 #include "audio/AudioError.h"
 
 namespace ds::audio {

@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 #include <pa_jack.h>
+#include <portaudio.h>
 
 #include "audio/AudioError.h"
 
@@ -31,6 +32,10 @@ void quietAudioLibraries() {
 }
 
 }  // namespace
+
+void PaStreamCloser::operator()(void* stream) const {
+    Pa_CloseStream(stream);
+}
 
 PortAudioSession::PortAudioSession() : PortAudioSession(Options{}) {}
 

@@ -6,18 +6,17 @@
 // JACK host API and Pa_CloseStream() blocks for ten minutes. So sessions should be short-lived
 // (list the devices, then end), and long-running capture happens in the capture host process.
 
-#include <portaudio.h>
-
 #include <memory>
 #include <string>
 
 namespace ds::audio {
 
-// Closes a stream (Pa_CloseStream aborts it first if it is still running).
+// Closes a stream (Pa_CloseStream aborts it first if it is still running). PortAudio's
+// PaStream is `void`, which keeps portaudio.h out of this header.
 struct PaStreamCloser {
-    void operator()(PaStream* stream) const { Pa_CloseStream(stream); }
+    void operator()(void* stream) const;
 };
-using PaStreamPtr = std::unique_ptr<PaStream, PaStreamCloser>;
+using PaStreamPtr = std::unique_ptr<void, PaStreamCloser>;
 
 class PortAudioSession {
   public:

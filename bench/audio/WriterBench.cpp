@@ -24,14 +24,20 @@ using namespace ds::audio;
 constexpr int kRate = 48000;
 constexpr int kSeconds = 120;
 
+// A scratch folder, removed when the program ends.
+struct ScratchDir {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("ds-audio-bench-" + std::to_string(::getpid()));
+    ScratchDir() { std::filesystem::create_directories(path); }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
 std::filesystem::path workDir() {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() /
-                 ("ds-audio-bench-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const ScratchDir dir;
+    return dir.path;
 }
 
 std::vector<float> programmeBlock(std::size_t frames, std::uint64_t offset) {

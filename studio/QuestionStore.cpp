@@ -109,6 +109,11 @@ Question QuestionStore::validated(const Question& in, const std::string& where) 
     q.topic = trim(q.topic);
     // Letters, e-mails and messages are written requests; spoken ones are not (PPID.md 22(1)).
     if (q.channel == "letter" || q.channel == "email") q.written = true;
+    // A receipt in the future would also number its information request from the wrong year.
+    if (q.receivedAt != TimePoint{} && q.receivedAt > now() + std::chrono::minutes(5)) {
+        throw InputError(fmt::format("{}field 'received_at': {} is in the future", where,
+                                     formatUtc(q.receivedAt)));
+    }
     q.flags = filter_.scan(q.text);
     return q;
 }

@@ -289,10 +289,18 @@ InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std:
             "with `request leadership`",
             before.registrationNumber));
     }
+    // SOP 000 Pasal 12(2): exempted information is given only when the leadership releases it.
+    if (before.leadershipDecision == "withhold" && d.decision != "refused") {
+        throw UserError(fmt::format(
+            "request {}: the leadership ({}) decided to withhold the information; it can only be "
+            "refused",
+            before.registrationNumber, before.leadershipDecidedBy));
+    }
     TimePoint t = now();
     if (!d.noticeDate) d.noticeDate = localDay(t, station_.timeZone);
     db_.prepare(
-          "UPDATE info_requests SET status = ?, decision = ?, holding = ?, other_body = ?, "
+          "UPDATE info_requests SET status = CASE WHEN status IN ('objection', 'dispute') "
+          "THEN status ELSE ? END, decision = ?, holding = ?, other_body = ?, "
           "refusal_ground = ?, refusal_subground = ?, refusal_law = ?, consequence_test = ?, "
           "exemption_period = ?, reason = ?, material_given = ?, redacted_parts = ?, "
           "redaction_reason = ?, medium = ?, cost = ?, notice_date = ?, handover_date = ?, "

@@ -96,6 +96,7 @@ class BadInputTestCase(dstest.StudioTestCase):
         self.assertNotIn("AddressSanitizer", r.err, r.describe())
         self.assertEqual(len(r.err.strip().splitlines()), 1,
                          "one clear line on stderr:\n" + r.describe())
+        self.assertEqual(r.out, "", "a failed command prints no half result:\n" + r.describe())
         self.assertEqual(self.studio.journal_count(), journal,
                          "a refused command writes no journal row:\n" + r.describe())
         after = self.studio.dump()

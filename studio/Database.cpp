@@ -61,6 +61,7 @@ Database Database::open(const std::filesystem::path& path, const Options& option
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, static_cast<int>(options.busyTimeout.count()));
     Database db(std::move(handle), path, options);
+    db.refuseForeignDatabase();
     // WAL lets the UI read while a writer commits; synchronous=FULL makes every committed
     // record survive a power cut too, not only a killed process.
     db.exec("PRAGMA journal_mode=WAL");
@@ -92,6 +93,19 @@ std::int64_t Database::lastInsertId() const {
 
 int Database::changes() const {
     return sqlite3_changes(db_.get());
+}
+
+void Database::refuseForeignDatabase() {
+    // Another program's SQLite file has tables but none of our schema versions; converting it
+    // to WAL or migrating it would change someone else's data.
+    Statement tables = prepare("SELECT COUNT(*) FROM sqlite_master");
+    tables.step();
+    if (schemaVersion() == 0 && tables.getInt(0) > 0) {
+        throw UserError(fmt::format(
+            "{} is an SQLite database of another program, not a Dialog Studio database; it was "
+            "left as it was",
+            path_.string()));
+    }
 }
 
 int Database::schemaVersion() {

@@ -49,6 +49,7 @@ class Database {
         void operator()(sqlite3* db) const;
     };
     Database(std::unique_ptr<sqlite3, Closer> db, std::filesystem::path path, Options options);
+    void refuseForeignDatabase();
 
     std::unique_ptr<sqlite3, Closer> db_;
     std::filesystem::path path_;

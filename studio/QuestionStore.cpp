@@ -231,6 +231,7 @@ Question QuestionStore::get(std::int64_t id) {
 std::vector<Question> QuestionStore::list(std::int64_t sessionId,
                                           std::optional<std::string> status) {
     if (status) vocab::require(vocab::questionStatuses(), *status, "status");
+    SessionStore(db_).get(sessionId);  // an unknown session is an error, not an empty list
     std::string sql = std::string(kSelect) + "WHERE session_id = ?1";
     if (status) sql += " AND status = ?2";
     // Approved questions in the producer's order; the rest in the order they came in.

@@ -420,7 +420,10 @@ bool RequestStore::isOverdue(const InfoRequest& r, TimePoint asOf) const {
 
 std::vector<InfoRequest> RequestStore::list(const RequestListFilter& f, TimePoint asOf) {
     if (f.status) vocab::require(vocab::requestStatuses(), *f.status, "status");
-    std::string sql = std::string(kSelect) + "WHERE station_id = ?1";
+    if (f.sessionId) SessionStore(db_).get(*f.sessionId);  // unknown session: NotFoundError
+    // "+station_id" keeps SQLite off the (station, year, sequence) index, which would read the
+    // whole register for one session; the session index finds its few rows.
+    std::string sql = std::string(kSelect) + "WHERE +station_id = ?1";
     if (f.sessionId) sql += " AND session_id = ?2";
     if (f.status) sql += " AND status = ?3";
     sql += " ORDER BY reg_year, reg_seq";

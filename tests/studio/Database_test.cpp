@@ -2,6 +2,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <fstream>
 
 #include "TempDatabase.h"
@@ -117,6 +119,40 @@ TEST(DatabaseOpen, RefusesAFileThatIsNotADatabase) {
     std::string line;
     std::getline(in, line);
     EXPECT_EQ(line, "these are my notes, not a database");
+}
+
+}  // namespace
+}  // namespace ds
+
+namespace ds {
+namespace {
+
+TEST(DatabaseOpen, LeavesAnotherProgramsSqliteFileAlone) {
+    test::TempDir dir;
+    auto path = dir.path() / "other.db";
+    {
+        Database::Options raw;
+        raw.migrate = false;
+        // Made by "another program": a table, no Dialog Studio schema version, rollback journal.
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE contacts (name TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    try {
+        Database::open(path);
+        FAIL() << "another program's database must be refused";
+    } catch (const UserError& e) {
+        EXPECT_NE(std::string(e.what()).find("another program"), std::string::npos) << e.what();
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "delete");  // not WAL
+    sqlite3_finalize(st);
+    sqlite3_close(db);
 }
 
 }  // namespace

@@ -111,8 +111,9 @@ void validateRequester(const Requester& q) {
     requireText(q.nik, "requester NIK", kMaxNameBytes, false);
     requireText(q.powerOfAttorney, "power of attorney", kMaxNoteBytes, false);
     if (!q.nik.empty()) {
-        bool digits = q.nik.size() == 16 &&
-                      std::all_of(q.nik.begin(), q.nik.end(), [](char c) { return c >= '0' && c <= '9'; });
+        bool digits = q.nik.size() == 16 && std::all_of(q.nik.begin(), q.nik.end(), [](char c) {
+                          return c >= '0' && c <= '9';
+                      });
         if (!digits) throw UserError(fmt::format("field 'nik': '{}' is not a 16-digit NIK", q.nik));
     }
 }
@@ -138,18 +139,19 @@ InfoRequest RequestStore::insert(InfoRequest r, const std::string& actor) {
     r.originalDueDate = r.dueDate;
     r.loggedBy = actor;
     db_.prepare(
-          "INSERT INTO info_requests (station_id, session_id, question_id, reg_number, reg_year, "
-          "reg_seq, received_at, written, channel, requester_name, requester_address, "
-          "requester_occupation, requester_phone, requester_email, requester_nik, "
-          "power_of_attorney, details, purpose, obtain_method, delivery_method, status, due_date, "
-          "original_due_date, logged_by, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)")
+           "INSERT INTO info_requests (station_id, session_id, question_id, reg_number, reg_year, "
+           "reg_seq, received_at, written, channel, requester_name, requester_address, "
+           "requester_occupation, requester_phone, requester_email, requester_nik, "
+           "power_of_attorney, details, purpose, obtain_method, delivery_method, status, due_date, "
+           "original_due_date, logged_by, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, "
+           "?, ?)")
         .bindAll(r.stationId, r.sessionId, r.questionId, r.registrationNumber, year, sequence,
                  formatUtc(r.receivedAt), int(r.written), r.channel, r.requester.name,
-                 r.requester.address, r.requester.occupation, r.requester.phone,
-                 r.requester.email, r.requester.nik, r.requester.powerOfAttorney, r.details,
-                 r.purpose, r.obtainMethod, r.deliveryMethod, formatDay(r.dueDate),
-                 formatDay(r.originalDueDate), actor, formatUtc(now()))
+                 r.requester.address, r.requester.occupation, r.requester.phone, r.requester.email,
+                 r.requester.nik, r.requester.powerOfAttorney, r.details, r.purpose, r.obtainMethod,
+                 r.deliveryMethod, formatDay(r.dueDate), formatDay(r.originalDueDate), actor,
+                 formatUtc(now()))
         .run();
     InfoRequest stored = get(db_.lastInsertId());
     Journal::append(db_, {actor, "request.open", fmt::format("request:{}", stored.id), nullptr,
@@ -186,8 +188,8 @@ InfoRequest RequestStore::openFromQuestion(std::int64_t questionId, const Reques
     Statement exists = db_.prepare("SELECT reg_number FROM info_requests WHERE question_id = ?");
     exists.bind(1, questionId);
     if (exists.step()) {
-        throw UserError(fmt::format("question {} is already registered as request {}",
-                                    questionId, exists.getText(0)));
+        throw UserError(fmt::format("question {} is already registered as request {}", questionId,
+                                    exists.getText(0)));
     }
     Question q = QuestionStore(db_, ContentFilter(), station_.timeZone).get(questionId);
     SessionStore::requireNotSigned(SessionStore(db_).get(q.sessionId));
@@ -213,8 +215,10 @@ InfoRequest RequestStore::openFromQuestion(std::int64_t questionId, const Reques
 }
 
 InfoRequest RequestStore::requireOpen(std::int64_t id, const char* action) {
+    // A signed session freezes what was recorded by then, but the law's clock runs on: a request
+    // still undecided at signing is extended, escalated and decided afterwards, and those steps
+    // appear in the record's history (SessionRecord). Only new registrations are refused.
     InfoRequest r = get(id);
-    if (r.sessionId) SessionStore::requireNotSigned(SessionStore(db_).get(*r.sessionId));
     if (r.decided()) {
         throw UserError(fmt::format("request {} is already decided ({}); it cannot {}",
                                     r.registrationNumber, r.status, action));
@@ -224,23 +228,26 @@ InfoRequest RequestStore::requireOpen(std::int64_t id, const char* action) {
 
 void RequestStore::journal(const InfoRequest& before, const InfoRequest& after,
                            const std::string& action, const std::string& actor) {
-    Journal::append(db_, {actor, action, fmt::format("request:{}", after.id), before.toJson(),
-                          after.toJson()});
+    Journal::append(
+        db_, {actor, action, fmt::format("request:{}", after.id), before.toJson(), after.toJson()});
 }
 
-InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std::string& actor) {
-    Decision d = in;
-    if (d.decision != "granted_full" && d.decision != "granted_partial" && d.decision != "refused") {
+void RequestStore::normalizeDecision(Decision& d) {
+    if (d.decision != "granted_full" && d.decision != "granted_partial" &&
+        d.decision != "refused") {
         throw UserError(fmt::format(
             "field 'decision': '{}' is not one of granted_full, granted_partial, refused",
             d.decision));
     }
-    for (auto [value, field] : {std::pair{&d.otherBody, "other_body"}, {&d.law, "law"},
+    for (auto [value, field] : {std::pair{&d.otherBody, "other_body"},
+                                {&d.law, "law"},
                                 {&d.consequenceTest, "consequence_test"},
-                                {&d.exemptionPeriod, "exemption_period"}, {&d.reason, "reason"},
+                                {&d.exemptionPeriod, "exemption_period"},
+                                {&d.reason, "reason"},
                                 {&d.materialGiven, "material_given"},
                                 {&d.redactedParts, "redacted_parts"},
-                                {&d.redactionReason, "redaction_reason"}, {&d.medium, "medium"},
+                                {&d.redactionReason, "redaction_reason"},
+                                {&d.medium, "medium"},
                                 {&d.cost, "cost"}}) {
         requireText(*value, field, kMaxNoteBytes, false);
         *value = trim(*value);
@@ -255,8 +262,8 @@ InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std:
         vocab::require(vocab::refusalGrounds(), d.ground, "ground");
         if (vocab::groundNeedsSubground(d.ground) &&
             (!d.subground || *d.subground < 1 || *d.subground > 5)) {
-            throw UserError(fmt::format("ground {} needs a sub-ground from 1 to 5 (--subground)",
-                                        d.ground));
+            throw UserError(
+                fmt::format("ground {} needs a sub-ground from 1 to 5 (--subground)", d.ground));
         }
         if (!vocab::groundNeedsSubground(d.ground)) d.subground.reset();
         if (vocab::groundNeedsLaw(d.ground) && d.law.empty()) {
@@ -273,16 +280,25 @@ InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std:
         if (d.ground == "not_documented") d.holding = "not_documented";
     } else {
         if (!d.ground.empty()) {
-            throw UserError(fmt::format("a legal ground ({}) is only given for a refusal", d.ground));
+            throw UserError(
+                fmt::format("a legal ground ({}) is only given for a refusal", d.ground));
         }
         d.subground.reset();
-        if (d.decision == "granted_partial" && (d.redactedParts.empty() || d.redactionReason.empty())) {
+        if (d.decision == "granted_partial" &&
+            (d.redactedParts.empty() || d.redactionReason.empty())) {
             throw UserError(
-                "a partial grant states what was withheld (--redacted) and why (--redaction-reason)");
+                "a partial grant states what was withheld (--redacted) and why "
+                "(--redaction-reason)");
         }
     }
+}
+
+InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std::string& actor) {
+    Decision d = in;
     Transaction tx(db_);
+    // A request already decided says so first, whatever else is wrong with the new decision.
     InfoRequest before = requireOpen(id, "be decided again");
+    normalizeDecision(d);
     if (before.escalated && before.leadershipDecidedBy.empty()) {
         throw UserError(fmt::format(
             "request {} awaits the leadership's decision (SOP 000 Pasal 12(2)); record it first "
@@ -299,12 +315,12 @@ InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std:
     TimePoint t = now();
     if (!d.noticeDate) d.noticeDate = localDay(t, station_.timeZone);
     db_.prepare(
-          "UPDATE info_requests SET status = CASE WHEN status IN ('objection', 'dispute') "
-          "THEN status ELSE ? END, decision = ?, holding = ?, other_body = ?, "
-          "refusal_ground = ?, refusal_subground = ?, refusal_law = ?, consequence_test = ?, "
-          "exemption_period = ?, reason = ?, material_given = ?, redacted_parts = ?, "
-          "redaction_reason = ?, medium = ?, cost = ?, notice_date = ?, handover_date = ?, "
-          "decided_at = ?, decided_by = ? WHERE id = ?")
+           "UPDATE info_requests SET status = CASE WHEN status IN ('objection', 'dispute') "
+           "THEN status ELSE ? END, decision = ?, holding = ?, other_body = ?, "
+           "refusal_ground = ?, refusal_subground = ?, refusal_law = ?, consequence_test = ?, "
+           "exemption_period = ?, reason = ?, material_given = ?, redacted_parts = ?, "
+           "redaction_reason = ?, medium = ?, cost = ?, notice_date = ?, handover_date = ?, "
+           "decided_at = ?, decided_by = ? WHERE id = ?")
         .bindAll(d.decision, d.decision, d.holding, nonEmpty(d.otherBody), nonEmpty(d.ground),
                  d.subground, nonEmpty(d.law), nonEmpty(d.consequenceTest),
                  nonEmpty(d.exemptionPeriod), nonEmpty(d.reason), nonEmpty(d.materialGiven),
@@ -318,19 +334,22 @@ InfoRequest RequestStore::decide(std::int64_t id, const Decision& in, const std:
     return after;
 }
 
-InfoRequest RequestStore::extend(std::int64_t id, const std::string& reason, const std::string& actor) {
+InfoRequest RequestStore::extend(std::int64_t id, const std::string& reason,
+                                 const std::string& actor) {
     requireText(reason, "reason", kMaxNoteBytes, true);
     Transaction tx(db_);
     InfoRequest before = requireOpen(id, "be extended");
     if (before.extended) {
-        throw UserError(fmt::format("request {} was already extended once (UU KIP Pasal 22(8) "
-                                    "allows one extension)", before.registrationNumber));
+        throw UserError(
+            fmt::format("request {} was already extended once (UU KIP Pasal 22(8) "
+                        "allows one extension)",
+                        before.registrationNumber));
     }
     Day due = calendar_.addWorkingDays(before.originalDueDate, kExtensionWorkingDays);
     db_.prepare(
-          "UPDATE info_requests SET extended = 1, extension_reason = ?, extended_at = ?, "
-          "extended_by = ?, due_date = ?, status = CASE WHEN status = 'pending' THEN 'extended' "
-          "ELSE status END WHERE id = ?")
+           "UPDATE info_requests SET extended = 1, extension_reason = ?, extended_at = ?, "
+           "extended_by = ?, due_date = ?, status = CASE WHEN status = 'pending' THEN 'extended' "
+           "ELSE status END WHERE id = ?")
         .bindAll(trim(reason), formatUtc(now()), actor, formatDay(due), id)
         .run();
     InfoRequest after = get(id);
@@ -339,7 +358,8 @@ InfoRequest RequestStore::extend(std::int64_t id, const std::string& reason, con
     return after;
 }
 
-InfoRequest RequestStore::escalate(std::int64_t id, const std::string& reason, const std::string& actor) {
+InfoRequest RequestStore::escalate(std::int64_t id, const std::string& reason,
+                                   const std::string& actor) {
     requireText(reason, "reason", kMaxNoteBytes, true);
     Transaction tx(db_);
     InfoRequest before = requireOpen(id, "be escalated");
@@ -348,8 +368,9 @@ InfoRequest RequestStore::escalate(std::int64_t id, const std::string& reason, c
                                     before.registrationNumber));
     }
     db_.prepare(
-          "UPDATE info_requests SET escalated = 1, escalated_at = ?, escalated_by = ?, "
-          "escalation_reason = ?, status = 'escalated_to_leadership' WHERE id = ?")
+           "UPDATE info_requests SET escalated = 1, escalated_at = ?, escalated_by = ?, "
+           "escalation_reason = ?, status = CASE WHEN status IN ('objection', 'dispute') THEN "
+           "status ELSE 'escalated_to_leadership' END WHERE id = ?")
         .bindAll(formatUtc(now()), actor, trim(reason), id)
         .run();
     InfoRequest after = get(id);
@@ -371,8 +392,10 @@ InfoRequest RequestStore::leadership(std::int64_t id, const std::string& decided
     Transaction tx(db_);
     InfoRequest before = requireOpen(id, "take a leadership decision");
     if (!before.escalated) {
-        throw UserError(fmt::format("request {} was not escalated to the leadership; escalate it "
-                                    "first with `request escalate`", before.registrationNumber));
+        throw UserError(
+            fmt::format("request {} was not escalated to the leadership; escalate it "
+                        "first with `request escalate`",
+                        before.registrationNumber));
     }
     if (!before.leadershipDecidedBy.empty()) {
         throw UserError(fmt::format("the leadership already decided on request {} ({}, {})",
@@ -384,15 +407,82 @@ InfoRequest RequestStore::leadership(std::int64_t id, const std::string& decided
     }
     // Back to the PPID officer, who now decides; the extension status is kept if there was one.
     db_.prepare(
-          "UPDATE info_requests SET leadership_decided_by = ?, leadership_decided_at = ?, "
-          "leadership_decision = ?, leadership_note = ?, "
-          "status = CASE WHEN extended = 1 THEN 'extended' ELSE 'pending' END WHERE id = ?")
+           "UPDATE info_requests SET leadership_decided_by = ?, leadership_decided_at = ?, "
+           "leadership_decision = ?, leadership_note = ?, "
+           "status = CASE WHEN status IN ('objection', 'dispute') THEN status "
+           "WHEN extended = 1 THEN 'extended' ELSE 'pending' END WHERE id = ?")
         .bindAll(trim(decidedBy), formatUtc(at), decision, nonEmpty(trim(note)), id)
         .run();
     InfoRequest after = get(id);
     journal(before, after, "request.leadership", actor);
     tx.commit();
     return after;
+}
+
+std::string RequestStore::baseStatus(const InfoRequest& r) {
+    if (r.decided()) return r.decision.decision;
+    if (r.escalated && r.leadershipDecidedBy.empty()) return "escalated_to_leadership";
+    return r.extended ? "extended" : "pending";
+}
+
+bool RequestStore::frozen(const InfoRequest& r) {
+    if (!r.sessionId) return false;
+    return SessionStore(db_).get(*r.sessionId).status == "signed";
+}
+
+InfoRequest RequestStore::setDecisionDate(std::int64_t id, const char* column, Day day,
+                                          const std::string& actor) {
+    const bool handover = std::string_view(column) == "handover_date";
+    const char* what = handover ? "handover" : "written-notice";
+    Transaction tx(db_);
+    InfoRequest before = get(id);
+    if (!before.decided()) {
+        throw UserError(fmt::format("request {} is not decided yet: the {} date follows a decision",
+                                    before.registrationNumber, what));
+    }
+    const std::optional<Day>& current =
+        handover ? before.decision.handoverDate : before.decision.noticeDate;
+    if (current && *current != day && frozen(before)) {
+        throw UserError(fmt::format(
+            "request {} belongs to a signed session and its {} date is already {}; correct it "
+            "with `dialogstudio session amend {} --request {} --set {}=YYYY-MM-DD --reason ...`",
+            before.registrationNumber, what, formatDay(*current), *before.sessionId,
+            before.registrationNumber, column));
+    }
+    Day received = localDay(before.receivedAt, station_.timeZone);
+    Day today = localDay(now(), station_.timeZone);
+    if (day < received || day > today) {
+        throw UserError(fmt::format("the {} date {} must fall between receipt ({}) and today ({})",
+                                    what, formatDay(day), formatDay(received), formatDay(today)));
+    }
+    if (handover) {
+        if (before.decision.decision == "refused") {
+            throw UserError(fmt::format("request {} was refused: there is nothing to hand over",
+                                        before.registrationNumber));
+        }
+        if (before.decision.noticeDate && day < *before.decision.noticeDate) {
+            throw UserError(fmt::format("the handover date {} is before the written notice ({})",
+                                        formatDay(day), formatDay(*before.decision.noticeDate)));
+        }
+    } else if (before.decision.handoverDate && day > *before.decision.handoverDate) {
+        throw UserError(fmt::format("the written-notice date {} is after the handover ({})",
+                                    formatDay(day), formatDay(*before.decision.handoverDate)));
+    }
+    db_.prepare(fmt::format("UPDATE info_requests SET {} = ? WHERE id = ?", column))
+        .bindAll(formatDay(day), id)
+        .run();
+    InfoRequest after = get(id);
+    journal(before, after, handover ? "request.handover" : "request.notice", actor);
+    tx.commit();
+    return after;
+}
+
+InfoRequest RequestStore::setNoticeDate(std::int64_t id, Day day, const std::string& actor) {
+    return setDecisionDate(id, "notice_date", day, actor);
+}
+
+InfoRequest RequestStore::setHandoverDate(std::int64_t id, Day day, const std::string& actor) {
+    return setDecisionDate(id, "handover_date", day, actor);
 }
 
 InfoRequest RequestStore::get(std::int64_t id) {
@@ -437,7 +527,8 @@ std::vector<InfoRequest> RequestStore::list(const RequestListFilter& f, TimePoin
         InfoRequest r = read(st);
         if (f.overdueOnly && !isOverdue(r, asOf)) continue;
         if (f.dueWithinDays) {
-            if (r.decided() || r.dueDate > calendar_.addWorkingDays(today, *f.dueWithinDays)) continue;
+            if (r.decided() || r.dueDate > calendar_.addWorkingDays(today, *f.dueWithinDays))
+                continue;
         }
         out.push_back(std::move(r));
     }

@@ -23,7 +23,7 @@ struct RequestListFilter {
 };
 
 class RequestStore {
-public:
+  public:
     static constexpr int kWorkingDaysToAnswer = 10;  // UU KIP Pasal 22(7)
     static constexpr int kExtensionWorkingDays = 7;  // UU KIP Pasal 22(8)
 
@@ -38,6 +38,15 @@ public:
                                  const std::string& purpose, const std::string& actor);
 
     InfoRequest decide(std::int64_t id, const Decision& d, const std::string& actor);
+    // Checks a decision and fills its implied fields (holding for not_held/not_documented, no
+    // sub-ground where none applies). Throws UserError naming the missing option. Amendments
+    // check a corrected decision with it too.
+    static void normalizeDecision(Decision& d);
+    // The dates that follow a decision (UU KIP Pasal 22(7)): the written notice and the handover
+    // of the information. In a signed session an empty date may be filled in, but a date already
+    // recorded is corrected only by an amendment.
+    InfoRequest setNoticeDate(std::int64_t id, Day day, const std::string& actor);
+    InfoRequest setHandoverDate(std::int64_t id, Day day, const std::string& actor);
     InfoRequest extend(std::int64_t id, const std::string& reason, const std::string& actor);
     InfoRequest escalate(std::int64_t id, const std::string& reason, const std::string& actor);
     // Records the leadership's decision on an escalated request: "release" or "withhold".
@@ -52,12 +61,19 @@ public:
 
     // Undecided and past its due date on the station's local calendar day of `asOf`.
     bool isOverdue(const InfoRequest& r, TimePoint asOf) const;
+    // The status a request returns to when an objection or dispute closes: its decision, or the
+    // state of its undecided lifecycle.
+    static std::string baseStatus(const InfoRequest& r);
+    // True when the request belongs to a signed session.
+    bool frozen(const InfoRequest& r);
     const WorkingCalendar& calendar() const { return calendar_; }
     const Station& station() const { return station_; }
 
-private:
+  private:
     InfoRequest insert(InfoRequest r, const std::string& actor);
     InfoRequest requireOpen(std::int64_t id, const char* action);
+    InfoRequest setDecisionDate(std::int64_t id, const char* column, Day day,
+                                const std::string& actor);
     void journal(const InfoRequest& before, const InfoRequest& after, const std::string& action,
                  const std::string& actor);
 

@@ -411,6 +411,73 @@ Session SessionStore::end(std::int64_t id, const std::string& actor) {
     return s;
 }
 
+Signature SessionStore::sign(std::int64_t id, Signature sig, const nlohmann::json& summary,
+                             const std::string& tz, const std::string& actor) {
+    requireText(sig.name, "name", kMaxNameBytes, true);
+    requireText(sig.position, "position", kMaxNameBytes, false);
+    requireText(sig.place, "place", kMaxNameBytes, false);
+    sig.name = trim(sig.name);
+    sig.nrp = Signature::normaliseNrp(sig.nrp);
+    Transaction tx(db_);
+    Session s = get(id);
+    if (s.status != "ended") {
+        throw UserError(fmt::format(
+            "session {} is {}: only an ended session's record is signed{}", id, s.status,
+            s.status == "signed" ? " (it already is; corrections are amendments)" : ""));
+    }
+    TimePoint t = now();
+    Day first = localDay(s.scheduledStart, tz);
+    if (s.startedAt) first = std::min(first, localDay(*s.startedAt, tz));
+    if (sig.signedOn < first || sig.signedOn > localDay(t, tz)) {
+        throw UserError(
+            fmt::format("--date {}: the signature's date falls between the session ({}) "
+                        "and today",
+                        formatDay(sig.signedOn), formatDay(first)));
+    }
+    sig.signedAt = t;
+    sig.actor = actor;
+    db_.prepare("UPDATE sessions SET status = 'signed' WHERE id = ?").bind(1, id).run();
+    nlohmann::json after = sig.toJson();
+    after.erase("journal_id");
+    after.erase("journal_hash");
+    after["status"] = "signed";
+    after["record"] = summary;
+    Journal::append(db_, {actor, "session.sign", subject(id), {{"status", s.status}}, after});
+    Statement head = db_.prepare("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
+    head.step();
+    sig.journalId = head.getInt(0);
+    sig.journalHash = head.getText(1);
+    head.reset();
+    db_.prepare(
+           "INSERT INTO session_signatures (session_id, name, nrp, position, place, signed_on, "
+           "signed_at, actor, journal_id, journal_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bindAll(id, sig.name, sig.nrp, trim(sig.position), trim(sig.place),
+                 formatDay(sig.signedOn), formatUtc(sig.signedAt), actor, sig.journalId,
+                 sig.journalHash)
+        .run();
+    tx.commit();
+    return sig;
+}
+
+std::optional<Signature> SessionStore::signature(std::int64_t id) {
+    Statement st = db_.prepare(
+        "SELECT name, nrp, position, place, signed_on, signed_at, actor, journal_id, journal_hash "
+        "FROM session_signatures WHERE session_id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    Signature sig;
+    sig.name = st.getText(0);
+    sig.nrp = st.getText(1);
+    sig.position = st.getText(2);
+    sig.place = st.getText(3);
+    sig.signedOn = parseDay(st.getText(4)).value_or(Day{});
+    sig.signedAt = parseUtc(st.getText(5)).value_or(TimePoint{});
+    sig.actor = st.getText(6);
+    sig.journalId = st.getInt(7);
+    sig.journalHash = st.getText(8);
+    return sig;
+}
+
 RundownFigures SessionStore::clock(const Session& s, TimePoint at) {
     std::vector<SegmentTiming> timings;
     timings.reserve(s.segments.size());

@@ -7,6 +7,7 @@
 
 #include "studio/RundownClock.h"
 #include "studio/Session.h"
+#include "studio/Signature.h"
 
 namespace ds {
 
@@ -20,7 +21,7 @@ struct SessionListFilter {
 };
 
 class SessionStore {
-public:
+  public:
     explicit SessionStore(Database& db) : db_(db) {}
 
     // Validates the session and creates it with the programme's rundown template, if any.
@@ -41,12 +42,20 @@ public:
     Session hold(std::int64_t id, const std::string& actor);  // toggles hold of the current segment
     Session end(std::int64_t id, const std::string& actor);
 
+    // The PPID officer signs the record of an ended session (issue 4): the session becomes
+    // "signed" and frozen, and the signing is journalled with `summary` (the counts and
+    // decisions as signed); the journal row's id and hash are kept with the signature. The
+    // signature's date must fall between the session's local day and today in time zone tz.
+    Signature sign(std::int64_t id, Signature signature, const nlohmann::json& summary,
+                   const std::string& tz, const std::string& actor);
+    std::optional<Signature> signature(std::int64_t id);
+
     // The clock figures for the session at `at`.
     static RundownFigures clock(const Session& s, TimePoint at);
     // Throws UserError unless the session may still be changed (not signed).
     static void requireNotSigned(const Session& s);
 
-private:
+  private:
     Session readSession(std::int64_t id, bool withParts);
     void writeParts(const Session& s);
     void writeSegments(std::int64_t sessionId, const std::vector<Segment>& segments);

@@ -15,6 +15,8 @@ void addStudioCommands(CommandTable& table) {
     table.add(addRequestCommands);
     table.add(addReportCommands);
     table.add(addDemoCommand);
+    table.add(addSigningCommands);
+    table.add(addRetentionCommands);
 }
 
 namespace cli {

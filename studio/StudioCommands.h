@@ -17,6 +17,10 @@ void addQuestionCommands(CLI::App& app, CommandContext& ctx);
 void addRequestCommands(CLI::App& app, CommandContext& ctx);
 void addReportCommands(CLI::App& app, CommandContext& ctx);
 void addDemoCommand(CLI::App& app, CommandContext& ctx);
+// Issue 4, the PPID record: `session sign|amend|history` (added to the session group) and
+// `retention show|set|apply`.
+void addSigningCommands(CLI::App& app, CommandContext& ctx);
+void addRetentionCommands(CLI::App& app, CommandContext& ctx);
 
 namespace cli {
 // Splits "a|b|c" into at most n fields (missing ones empty).

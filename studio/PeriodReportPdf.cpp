@@ -1,0 +1,313 @@
+#include "studio/PeriodReportPdf.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "studio/IndonesianDate.h"
+#include "studio/PdfDocument.h"
+#include "studio/PeriodReport.h"
+#include "studio/PpidTerms.h"
+#include "studio/Progress.h"
+#include "studio/ReportText.h"
+#include "studio/Vocabulary.h"
+
+namespace ds {
+
+namespace {
+
+TextStyle heading() {
+    TextStyle s;
+    s.size = 10.5;
+    s.bold = true;
+    s.spaceAfter = 5;
+    return s;
+}
+
+TextStyle body(double size = 9.5) {
+    TextStyle s;
+    s.size = size;
+    return s;
+}
+
+std::string n(int v) {
+    return std::to_string(v);
+}
+
+std::string percent(int part, int whole) {
+    if (whole == 0) return "-";
+    return idn::decimal(100.0 * part / whole, 1) + "%";
+}
+
+std::string workingDays(const std::optional<double>& v) {
+    return v ? idn::decimal(*v, 1) + " hari kerja" : "-";
+}
+
+std::vector<std::string> letterheadLines(const Station& st) {
+    std::vector<std::string> lines;
+    std::string text = st.letterhead.empty() ? st.name : st.letterhead;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::string line =
+            text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!line.empty()) lines.push_back(line);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return lines;
+}
+
+void summary(PdfDocument& pdf, const PeriodReport& r) {
+    const PeriodCounts& c = r.totals;
+    pdf.text("I. RINGKASAN LAYANAN PERMOHONAN INFORMASI", heading());
+    std::vector<std::vector<std::string>> rows = {
+        {"1", "Permohonan informasi diterima", n(c.received), ""},
+        {"2", "Diberikan seluruhnya", n(c.grantedFull), percent(c.grantedFull, c.received)},
+        {"3", "Diberikan sebagian", n(c.grantedPartial), percent(c.grantedPartial, c.received)},
+        {"4", "Ditolak (rincian pada bagian III)", n(c.refused), percent(c.refused, c.received)},
+        {"", "di antaranya: tidak dikuasai / belum didokumentasikan", n(c.notHeld), ""},
+        {"5", "Masih diproses per " + idn::longDate(localDay(r.asOf, r.station.timeZone)),
+         n(c.pending), percent(c.pending, c.received)},
+        {"6", "Diperpanjang (UU 14/2008 Pasal 22 ayat (8))", n(c.extended), ""},
+        {"7", "Diteruskan ke pimpinan (SOP 000 Pasal 12 ayat (2))", n(c.escalated), ""},
+        {"8", "Melewati batas waktu dan belum diputus", n(c.overdue), ""},
+        {"9", "Diputus tepat waktu", n(c.decidedOnTime), percent(c.decidedOnTime, c.decided)},
+        {"10", "Diputus melewati batas waktu", n(c.decidedLate), percent(c.decidedLate, c.decided)},
+        {"11", "Permohonan tertulis / tidak tertulis", n(r.written) + " / " + n(r.unwritten), ""},
+    };
+    pdf.table({{"No.", 0.5, Align::Center},
+               {"Uraian", 6},
+               {"Jumlah", 1.4, Align::Right},
+               {"Persen", 1.1, Align::Right}},
+              rows, {9.0});
+}
+
+void timing(PdfDocument& pdf, const PeriodReport& r, const std::vector<int>& buckets) {
+    pdf.keepTogether(220);
+    pdf.text("II. WAKTU PEMENUHAN PERMOHONAN", heading());
+    pdf.text(fmt::format("Diukur dari penerimaan sampai keputusan (pemberitahuan tertulis, "
+                         "UU 14/2008 Pasal 22 ayat (7)) untuk {} permohonan yang telah diputus. "
+                         "Rincian per permohonan terdapat pada lampiran XLSX/CSV.",
+                         r.time.decided),
+             body(9));
+    pdf.table(
+        {{"Ukuran", 4}, {"Hari kalender", 2, Align::Right}, {"Hari kerja", 2, Align::Right}},
+        {{"Median", report::days(r.time.medianDays), workingDays(r.time.medianWorkingDays)},
+         {"Persentil ke-90", report::days(r.time.p90Days), workingDays(r.time.p90WorkingDays)}},
+        {9.0});
+    static constexpr std::array<const char*, 6> kLabels{"Hari yang sama (0 hari kerja)",
+                                                        "1-3 hari kerja",
+                                                        "4-7 hari kerja",
+                                                        "8-10 hari kerja",
+                                                        "11-17 hari kerja (dengan perpanjangan)",
+                                                        "Lebih dari 17 hari kerja"};
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t i = 0; i < kLabels.size(); ++i) {
+        rows.push_back({kLabels[i], n(buckets[i]), percent(buckets[i], r.time.decided)});
+    }
+    pdf.table({{"Sebaran waktu pemenuhan", 5},
+               {"Jumlah", 1.5, Align::Right},
+               {"Persen", 1.5, Align::Right}},
+              rows, {9.0});
+}
+
+void grounds(PdfDocument& pdf, const PeriodReport& r) {
+    pdf.keepTogether(160);
+    pdf.text("III. PENOLAKAN MENURUT DASAR HUKUM", heading());
+    std::vector<std::vector<std::string>> rows;
+    for (const Term& t : vocab::refusalGrounds()) {
+        rows.push_back(
+            {std::string(t.code), std::string(t.id), n(r.totals.byGround.at(std::string(t.code)))});
+    }
+    rows.push_back({"", "Jumlah penolakan", n(r.totals.refused)});
+    pdf.table({{"Kode", 0.9}, {"Dasar hukum", 6.2}, {"Jumlah", 1.1, Align::Right}}, rows, {8.5});
+}
+
+void channels(PdfDocument& pdf, const PeriodReport& r) {
+    pdf.keepTogether(140);
+    pdf.text("IV. PERMOHONAN MENURUT SALURAN", heading());
+    std::vector<std::vector<std::string>> rows;
+    for (const Term& t : vocab::channels()) {
+        int v = r.byChannel.count(std::string(t.code)) ? r.byChannel.at(std::string(t.code)) : 0;
+        rows.push_back({std::string(t.id), n(v), percent(v, r.totals.received)});
+    }
+    pdf.table({{"Saluran", 4}, {"Jumlah", 1.5, Align::Right}, {"Persen", 1.5, Align::Right}}, rows,
+              {9.0});
+}
+
+void months(PdfDocument& pdf, const PeriodReport& r) {
+    pdf.keepTogether(120);
+    pdf.text("V. REKAPITULASI PER BULAN", heading());
+    std::vector<std::vector<std::string>> rows;
+    for (const PeriodMonth& m : r.months) {
+        const PeriodCounts& c = m.counts;
+        rows.push_back({idn::monthName(m.month) + " " + std::to_string(m.year), n(c.received),
+                        n(c.grantedFull), n(c.grantedPartial), n(c.refused), n(c.pending),
+                        n(c.decidedLate),
+                        m.medianWorkingDays ? idn::decimal(*m.medianWorkingDays, 1) : "-"});
+    }
+    pdf.table({{"Bulan", 2.2},
+               {"Diterima", 1.2, Align::Right},
+               {"Seluruhnya", 1.3, Align::Right},
+               {"Sebagian", 1.2, Align::Right},
+               {"Ditolak", 1.1, Align::Right},
+               {"Diproses", 1.1, Align::Right},
+               {"Terlambat", 1.2, Align::Right},
+               {"Median hari kerja", 1.4, Align::Right}},
+              rows, {8.5});
+}
+
+void objections(PdfDocument& pdf, const PeriodReport& r) {
+    const ObjectionCounts& o = r.objections;
+    pdf.keepTogether(200);
+    pdf.text("VI. KEBERATAN DAN SENGKETA INFORMASI", heading());
+    pdf.text(fmt::format("Keberatan diajukan: {}; masih menunggu tanggapan atasan PPID: {}; "
+                         "ditanggapi dalam 30 hari kerja (UU 14/2008 Pasal 36 ayat (2)): {}; "
+                         "melewati batas: {}.",
+                         o.filed, o.open, o.answeredOnTime, o.answeredLate),
+             body(9));
+    std::vector<std::vector<std::string>> rows;
+    for (const Term& t : vocab::objectionGrounds()) {
+        rows.push_back(
+            {std::string(t.code), std::string(t.id), n(o.byGround.at(std::string(t.code)))});
+    }
+    pdf.table({{"Kode", 0.9}, {"Alasan keberatan", 6.2}, {"Jumlah", 1.1, Align::Right}}, rows,
+              {8.5});
+    std::vector<std::vector<std::string>> outcomes;
+    for (const Term& t : vocab::objectionOutcomes()) {
+        outcomes.push_back({"Keberatan", std::string(t.id), n(o.outcomes.at(std::string(t.code)))});
+    }
+    outcomes.push_back({"Keberatan", "Belum ditanggapi", n(o.open)});
+    for (const Term& t : vocab::disputeOutcomes()) {
+        outcomes.push_back({"Sengketa (Pasal 37)", std::string(t.id),
+                            n(o.disputeOutcomes.at(std::string(t.code)))});
+    }
+    outcomes.push_back({"Sengketa (Pasal 37)", "Masih berjalan", n(o.disputesOpen)});
+    pdf.table({{"Tahap", 2}, {"Hasil", 5}, {"Jumlah", 1.2, Align::Right}}, outcomes, {8.5});
+}
+
+void followUps(PdfDocument& pdf, const PeriodReport& r) {
+    const FollowUpCounts& f = r.followUps;
+    pdf.keepTogether(100);
+    pdf.text("VII. TINDAK LANJUT KE SATKER, SATFUNG DAN POLSEK", heading());
+    pdf.text(fmt::format("Permohonan diteruskan ke satuan: {}; dijawab: {} ({} tepat waktu); "
+                         "melewati batas dan belum dijawab: {}.",
+                         f.sent, f.answered, f.answeredOnTime, f.overdue),
+             body(9));
+    if (f.byUnit.empty()) return;
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [unit, count] : f.byUnit)
+        rows.push_back({unit, n(count)});
+    pdf.table({{"Satuan", 5}, {"Jumlah", 1.5, Align::Right}}, rows, {9.0});
+}
+
+void sessions(PdfDocument& pdf, const PeriodReport& r, Progress& progress) {
+    pdf.keepTogether(120);
+    pdf.text("VIII. REKAPITULASI PER SESI DIALOG INTERAKTIF (SOP 000 Pasal 11)", heading());
+    if (r.sessions.empty()) {
+        pdf.text("Tidak ada sesi dalam periode ini.", body());
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(r.sessions.size());
+    for (const PeriodSession& s : r.sessions) {
+        const PeriodCounts& c = s.counts;
+        // The session's state in the document's language (codes are planned, live, ended,
+        // signed).
+        std::string status = s.status == "signed"    ? "ditandatangani"
+                             : s.status == "ended"   ? "selesai, belum ditandatangani"
+                             : s.status == "live"    ? "sedang berlangsung"
+                             : s.status == "planned" ? "direncanakan"
+                                                     : s.status;
+        rows.push_back({s.id ? std::to_string(*s.id) : "-", s.day ? formatDay(*s.day) : "-",
+                        s.topic + (s.partnerMedia.empty() ? "" : "\n" + s.partnerMedia),
+                        n(c.received), n(c.grantedFull), n(c.grantedPartial), n(c.refused),
+                        n(c.pending), status});
+    }
+    pdf.table({{"Sesi", 0.7, Align::Right},
+               {"Tanggal", 1.3},
+               {"Topik, mitra media", 3.6},
+               {"Diterima", 1.0, Align::Right},
+               {"Seluruhnya", 1.1, Align::Right},
+               {"Sebagian", 1.0, Align::Right},
+               {"Ditolak", 0.9, Align::Right},
+               {"Diproses", 0.9, Align::Right},
+               {"Catatan", 1.3}},
+              rows, {7.5}, &progress);
+}
+
+void notes(PdfDocument& pdf, const PeriodReport& r) {
+    pdf.keepTogether(80);
+    pdf.text("IX. HAMBATAN DAN RENCANA TINDAK LANJUT", heading());
+    pdf.fields({{"Hambatan", r.obstacles}, {"Rencana tindak lanjut", r.plans}}, 110, 9.5);
+}
+
+void signature(PdfDocument& pdf, const PeriodReport& r) {
+    const double width = 230.0;
+    const double x = pdf.contentWidth() - width;
+    TextStyle s = body(10);
+    s.align = Align::Center;
+    std::string text = "...................., " +
+                       idn::longDate(localDay(r.generatedAt, r.station.timeZone)) +
+                       "\nPEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI\n" + r.station.name;
+    double h = pdf.measure(text, s, width);
+    pdf.keepTogether(h + 90);
+    pdf.spacer(10);
+    double y = pdf.cursor();
+    pdf.drawAt(x, y, width, text, s);
+    y += h + 50;
+    pdf.drawAt(x, y, width, "(..............................)\nNRP/NIP ....................", s);
+    pdf.advance(y - pdf.cursor() + 30);
+}
+
+}  // namespace
+
+void PeriodReportPdf::write(const PeriodReport& r, const std::filesystem::path& file,
+                            Progress& progress) {
+    progress.phase("menyusun halaman");
+    std::vector<int> buckets(6, 0);
+    for (const Fulfilment& f : r.fulfilments) {
+        int w = f.workingDays;
+        std::size_t b = w == 0 ? 0 : w <= 3 ? 1 : w <= 7 ? 2 : w <= 10 ? 3 : w <= 17 ? 4 : 5;
+        ++buckets[b];
+    }
+    PdfDocument pdf(file, {"Laporan Layanan Informasi Publik " + r.range.label(), r.station.name,
+                           "UU 14/2008 Pasal 12; Perki 1/2021", "PPID; laporan berkala"});
+    std::string printed = idn::dateTime(r.generatedAt, r.station.timeZone);
+    std::string left = fmt::format("Laporan layanan informasi publik {} · {} · dicetak {}",
+                                   r.range.label(), r.station.name, printed);
+    pdf.setFooter([left](int page, int pages) {
+        return std::pair{left, fmt::format("Halaman {} dari {}", page, pages)};
+    });
+    pdf.letterhead(letterheadLines(r.station), 10.5);
+    TextStyle t;
+    t.size = 12.5;
+    t.bold = true;
+    t.align = Align::Center;
+    t.spaceAfter = 1;
+    pdf.text("LAPORAN LAYANAN INFORMASI PUBLIK", t);
+    t.size = 11;
+    pdf.text(r.range.kind == "range" ? "PERIODE" : r.range.label(), t);
+    TextStyle sub = body(9.5);
+    sub.align = Align::Center;
+    sub.spaceAfter = 12;
+    pdf.text(fmt::format("Periode {} s.d. {}\nDasar: UU 14/2008 Pasal 12; Perki 1/2021 tentang "
+                         "Standar Layanan Informasi Publik; SOP 000 Pasal 11",
+                         idn::longDate(r.range.from), idn::longDate(r.range.to)),
+             sub);
+    summary(pdf, r);
+    timing(pdf, r, buckets);
+    grounds(pdf, r);
+    channels(pdf, r);
+    months(pdf, r);
+    objections(pdf, r);
+    followUps(pdf, r);
+    sessions(pdf, r, progress);
+    notes(pdf, r);
+    signature(pdf, r);
+    progress.phase("menulis PDF");
+    pdf.finish(&progress);
+}
+
+}  // namespace ds

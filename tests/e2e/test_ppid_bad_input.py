@@ -1,0 +1,273 @@
+"""Bad input to the PPID commands (issue 4) through the real `dialogstudio` binary: a refusal
+ground or objection ground that does not exist, a sub-ground missing or out of range, a
+decision on a request already decided in a signed session, unknown requests and sessions,
+invalid UTF-8 and oversized text in reasons, a signature with a malformed NRP or on a session
+that has not ended, a follow-up to a unit the station does not have, a period that is no
+period, and an --output that cannot be written (a missing folder, a folder, a read-only
+folder), the unmasked register included.
+
+Each case must get one clear line on stderr naming what is wrong, a non-zero exit, no output on
+stdout, and leave the database exactly as it was (every row of every table compared, the journal
+counted). A failed export leaves no file, and no half file, behind.
+(tests/e2e/test_bad_input.py covers the general cases: unknown ids, dates, CSV files, locks.)
+"""
+import os
+import shutil
+import stat
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dstest  # noqa: E402
+
+LIMIT = 8 * 1024
+
+
+class BaseDatabase:
+    """Station with a unit, a programme, session 1 (ended and signed) with a decided and an
+    undecided request, and session 2 (planned) with an undecided request. Built once, copied
+    for each test."""
+    path = None
+    tmp = None
+
+    @classmethod
+    def build(cls):
+        if cls.path:
+            return cls.path
+        cls.tmp = tempfile.TemporaryDirectory(prefix="ds-e2e-ppid-bad-")
+        studio = dstest.Studio(cls.tmp.name, "base.db")
+        rundown = os.path.join(cls.tmp.name, "rundown.csv")
+        with open(rundown, "w", encoding="utf-8") as f:
+            f.write("kind,title,planned\nopening,Pembukaan,3\nqa,Tanya jawab,10\nclosing,Penutup,2\n")
+        steps = [
+            ["station", "set", "--code", "BKL", "--name", "Polres Bengkulu", "--time-zone",
+             "Asia/Jakarta", "--unit", "polsek|Polsek Gading Cempaka"],
+            ["programme", "create", "--title", "Dialog Interaktif"],
+            ["session", "create", "--topic", "Lalu lintas", "--start", "2026-03-17 09:00",
+             "--check", "personnel", "--check", "materials", "--check", "schedule",
+             "--check", "guest_input"],
+            ["rundown", "set", "1", rundown],
+            ["request", "open", "--session", "1", "--details", "Data curanmor", "--name",
+             "Dewi Lestari", "--phone", "081234567890", "--received-at", "2026-03-17 09:10"],
+            ["request", "open", "--session", "1", "--details", "Data tilang", "--name", "Joko",
+             "--received-at", "2026-03-17 09:20"],
+            ["request", "decide", "1", "--decision", "granted_full"],
+            ["session", "start", "1"],
+            ["session", "end", "1"],
+            ["session", "sign", "1", "--name", "Hadi Prasetyo", "--nrp", "78030789"],
+            ["session", "create", "--topic", "SKCK", "--start", "2026-03-25 09:00"],
+            ["request", "open", "--session", "2", "--details", "Syarat SKCK", "--name", "Ani"],
+        ]
+        for args in steps:
+            r = studio.run(*args)
+            if r.code != 0:
+                raise RuntimeError("setting up the base database failed:\n" + r.describe())
+        cls.path = studio.db
+        return cls.path
+
+    @classmethod
+    def cleanup(cls):
+        if cls.tmp:
+            cls.tmp.cleanup()
+
+
+def tearDownModule():
+    BaseDatabase.cleanup()
+
+
+class PpidBadInputTestCase(dstest.StudioTestCase):
+
+    def setUp(self):
+        super().setUp()
+        base = BaseDatabase.build()
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(base + suffix):
+                shutil.copyfile(base + suffix, self.studio.db + suffix)
+
+    def assert_rejected(self, *args, mentions=(), code=1):
+        """Runs a command that must fail cleanly and change nothing."""
+        before, journal = self.studio.dump(), self.studio.journal_count()
+        r = self.studio.fails(self, *args, code=code, mentions=mentions)
+        self.assertNotIn("internal error", r.err, "bad input is the user's error:\n" + r.describe())
+        self.assertNotIn("AddressSanitizer", r.err, r.describe())
+        self.assertEqual(len(r.err.strip().splitlines()), 1,
+                         "one clear line on stderr:\n" + r.describe())
+        self.assertEqual(r.out, "", "a failed command prints no half result:\n" + r.describe())
+        self.assertEqual(self.studio.journal_count(), journal,
+                         "a refused command writes no journal row:\n" + r.describe())
+        after = self.studio.dump()
+        for table in before:
+            self.assertEqual(after.get(table), before[table],
+                             f"table {table} changed although the command failed:\n" + r.describe())
+        self.assertEqual(set(after), set(before))
+        return r
+
+
+class DecisionTest(PpidBadInputTestCase):
+
+    def test_unknown_refusal_ground(self):
+        r = self.assert_rejected("request", "decide", "2", "--decision", "refused", "--ground",
+                                 "P17z", "--reason", "x", mentions=["P17z"])
+        self.assertIn("P17a", r.err, "the message lists the grounds there are")
+
+    def test_unknown_decision(self):
+        self.assert_rejected("request", "decide", "2", "--decision", "rejected",
+                             mentions=["rejected", "granted_full"])
+
+    def test_refusal_without_ground(self):
+        self.assert_rejected("request", "decide", "2", "--decision", "refused", "--reason", "x",
+                             mentions=["ground"])
+
+    def test_subground_missing_or_out_of_range(self):
+        self.assert_rejected("request", "decide", "2", "--decision", "refused", "--ground", "P17a",
+                             "--consequence-test", "x", "--reason", "x", mentions=["subground"])
+        self.assert_rejected("request", "decide", "2", "--decision", "refused", "--ground", "P17a",
+                             "--subground", "7", "--consequence-test", "x", "--reason", "x",
+                             mentions=["7"])
+
+    def test_decision_on_a_request_already_decided_in_a_signed_session(self):
+        self.assert_rejected("request", "decide", "1", "--decision", "refused", "--ground", "P17c",
+                             "--consequence-test", "x", "--reason", "x",
+                             mentions=["0001/PPID-BKL/III/2026", "already decided"])
+
+    def test_unknown_requests(self):
+        for args in (["request", "follow-up", "999", "--unit", "Polsek Gading Cempaka"],
+                     ["request", "objection", "999", "--ground", "P35a", "--reason", "x"],
+                     ["request", "notice", "999", "--date", "2026-03-20"],
+                     ["request", "amend", "999", "--set", "details=x", "--reason", "x"],
+                     ["request", "decide", "0099/PPID-BKL/III/2026", "--decision", "granted_full"]):
+            with self.subTest(args=args):
+                self.assert_rejected(*args, mentions=[args[2]])
+
+    def test_invalid_utf8_in_a_reason(self):
+        self.assert_rejected("request", "decide", "2", "--decision", "refused", "--ground", "P6",
+                             "--reason", b"Tidak lengkap \xff\xfe", mentions=["UTF-8"])
+        self.assert_rejected("request", "extend", "2", "--reason", b"Data di Polsek \xc3",
+                             mentions=["UTF-8"])
+
+    def test_huge_reason(self):
+        huge = "Alasan panjang. " * (LIMIT // 8)  # twice the limit
+        r = self.assert_rejected("request", "extend", "2", "--reason", huge, mentions=["reason"])
+        self.assertLess(len(r.err), 400, "the message does not echo the whole text")
+        self.assert_rejected("request", "decide", "2", "--decision", "refused", "--ground", "P6",
+                             "--reason", huge, mentions=["reason"])
+
+    def test_follow_up_to_an_unknown_unit(self):
+        self.assert_rejected("request", "follow-up", "2", "--unit", "Polsek Antah Berantah",
+                             mentions=["Polsek Antah Berantah"])
+
+    def test_unknown_objection_ground(self):
+        self.assert_rejected("request", "objection", "1", "--ground", "P35z", "--reason", "x",
+                             mentions=["P35z"])
+
+
+class SigningTest(PpidBadInputTestCase):
+
+    def test_sign_unknown_session(self):
+        self.assert_rejected("session", "sign", "999", "--name", "Hadi", "--nrp", "78030789",
+                             mentions=["999"])
+
+    def test_sign_a_session_that_has_not_ended(self):
+        self.assert_rejected("session", "sign", "2", "--name", "Hadi", "--nrp", "78030789",
+                             mentions=["ended"])
+
+    def test_sign_with_a_malformed_nrp(self):
+        # Session 1 is signed already; an unsigned ended copy of it is not needed for this: the
+        # NRP is checked for its form whatever the session.
+        r = self.assert_rejected("session", "sign", "1", "--name", "Hadi", "--nrp", "12ab",
+                                 mentions=[])
+        self.assertTrue("nrp" in r.err.lower() or "signed" in r.err.lower(), r.describe())
+
+    def test_sign_twice(self):
+        self.assert_rejected("session", "sign", "1", "--name", "Hadi", "--nrp", "78030789",
+                             mentions=["signed"])
+
+    def test_edits_after_signing(self):
+        self.assert_rejected("session", "set", "1", "--topic", "Baru", mentions=["signed"])
+        self.assert_rejected("request", "open", "--session", "1", "--details", "x",
+                             mentions=["signed"])
+
+    def test_amendment_without_change_or_of_unknown_field(self):
+        self.assert_rejected("session", "amend", "1", "--set", "colour=merah", "--reason", "x",
+                             mentions=["colour"])
+        self.assert_rejected("session", "amend", "1", "--request", "3", "--set", "details=x",
+                             "--reason", "x", mentions=["session 1"])
+        self.assert_rejected("session", "amend", "999", "--set", "topic=x", "--reason", "x",
+                             mentions=["999"])
+
+
+class ReportTest(PpidBadInputTestCase):
+
+    def test_unknown_session(self):
+        out = os.path.join(self.tmpdir, "x.pdf")
+        for args in (["report", "session", "999", "--format", "pdf", "--output", out],
+                     ["report", "session", "999", "--format", "xlsx", "--output", out],
+                     ["report", "register", "999"],
+                     ["report", "register", "999", "--unmasked"],
+                     ["session", "history", "999"]):
+            with self.subTest(args=args):
+                self.assert_rejected(*args, mentions=["999"])
+                self.assertFalse(os.path.exists(out))
+
+    def test_period_that_is_no_period(self):
+        for args, mention in ((["--month", "2026-13"], "2026-13"),
+                              (["--quarter", "2026Q5"], "2026Q5"),
+                              (["--year", "2026", "--month", "2026-03"], "one period"),
+                              (["--from", "2026-04-01", "--to", "2026-03-01"], "2026-03-01"),
+                              (["--from", "2026-04-01"], "--to")):
+            with self.subTest(args=args):
+                self.assert_rejected("report", "period", *args, "--format", "json",
+                                     mentions=[mention])
+
+    def test_binary_format_needs_an_output_file(self):
+        self.assert_rejected("report", "session", "1", "--format", "pdf", mentions=["--output"])
+        self.assert_rejected("report", "period", "--year", "2026", "--format", "xlsx",
+                             mentions=["--output"])
+
+    def unwritable_outputs(self):
+        ro = os.path.join(self.tmpdir, "read-only")
+        os.mkdir(ro)
+        os.chmod(ro, stat.S_IRUSR | stat.S_IXUSR)  # empty, so the clean-up still removes it
+        outs = [os.path.join(self.tmpdir, "no-such-folder", "laporan.pdf"),
+                self.tmpdir]  # a folder, not a file
+        if os.geteuid() != 0:  # root writes into a read-only folder anyway
+            outs.append(os.path.join(ro, "laporan.pdf"))
+        return outs
+
+    def files(self):
+        """Every file under the test's folder but the database's own."""
+        out = []
+        for folder, _, names in os.walk(self.tmpdir):
+            out += [os.path.join(folder, n) for n in names if not n.startswith("studio.db")]
+        return sorted(out)
+
+    def test_unwritable_output(self):
+        for out in self.unwritable_outputs():
+            for args in (["report", "session", "1", "--format", "pdf"],
+                         ["report", "session", "1", "--format", "xlsx"],
+                         ["report", "period", "--year", "2026", "--format", "pdf"],
+                         ["report", "period", "--year", "2026", "--format", "xlsx"],
+                         ["report", "period", "--year", "2026", "--format", "csv"],
+                         ["report", "register", "1", "--format", "csv"]):
+                with self.subTest(args=args, out=out):
+                    listing = self.files()
+                    self.assert_rejected(*args, "--output", out, mentions=[os.path.basename(out)])
+                    self.assertEqual(self.files(), listing, "no file and no .part file left behind")
+
+    def test_unmasked_export_that_fails_is_not_journalled(self):
+        # The journal records an access to personal data; an export that wrote nothing gave
+        # none, and "database unchanged" includes the journal.
+        for out in self.unwritable_outputs():
+            for args in (["report", "session", "1", "--format", "pdf", "--unmasked"],
+                         ["report", "register", "1", "--format", "xlsx", "--unmasked"],
+                         ["report", "register", "1", "--format", "csv", "--unmasked"]):
+                with self.subTest(args=args, out=out):
+                    self.assert_rejected(*args, "--output", out, mentions=[os.path.basename(out)])
+
+    def test_retention_needs_a_sensible_period(self):
+        self.assert_rejected("retention", "set", "--days", "-5", mentions=["days"])
+        self.assert_rejected("retention", "set", mentions=["--days"])
+
+
+if __name__ == "__main__":
+    dstest.main()

@@ -1,5 +1,7 @@
 #include "audio/DiskWriter.h"
 
+#include <algorithm>
+
 #include "audio/AudioError.h"
 
 namespace ds::audio {
@@ -57,14 +59,21 @@ void DiskWriter::drainOnce() {
             continue;
         }
         const std::uint64_t before = writer_.framesWritten();
+        std::size_t take = n;
+        if (options_.maxFrames > 0) {
+            const std::uint64_t room =
+                options_.maxFrames > before ? options_.maxFrames - before : 0;
+            take = static_cast<std::size_t>(std::min<std::uint64_t>(n, room));
+            if (take == 0) continue;  // past the limit: drained and dropped on purpose
+        }
         try {
-            writer_.write(buffer_.data(), n);
+            writer_.write(buffer_.data(), take);
         } catch (const std::exception& e) {
             {
                 std::lock_guard lock(errorMutex_);
                 error_ = e.what();
             }
-            lost_.fetch_add(n - (writer_.framesWritten() - before), std::memory_order_release);
+            lost_.fetch_add(take - (writer_.framesWritten() - before), std::memory_order_release);
             failed_.store(true, std::memory_order_release);
         }
     }

@@ -24,6 +24,9 @@ namespace ds::audio {
 struct DiskWriterOptions {
     std::chrono::milliseconds period{10};
     std::size_t blockFrames = 4096;  // frames per write call
+    // Write at most this many frames (0: no limit); the rest is drained and dropped, so a
+    // recording asked for N seconds is exactly N seconds long whenever the owner stops it.
+    std::uint64_t maxFrames = 0;
 };
 
 class DiskWriter {

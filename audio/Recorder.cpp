@@ -43,6 +43,10 @@ std::uint64_t Recorder::addMarker(std::string label) {
     return position;
 }
 
+void Recorder::addMarkerAt(std::uint64_t frame, std::string label) {
+    if (file_) file_->addMarker(frame, std::move(label));
+}
+
 RecorderStatus Recorder::poll() {
     return gather(std::chrono::steady_clock::now(), false);
 }

@@ -61,6 +61,11 @@ class Recorder {
     // [any] Places a marker at the current capture position; returns that frame position.
     std::uint64_t addMarker(std::string label);
 
+    // [any] Places a marker at an explicit frame position, for markers another process
+    // stored in the database (their position comes from the recorder's heartbeat). Markers
+    // added before stop() are written into the file as cue points; later ones are ignored.
+    void addMarkerAt(std::uint64_t frame, std::string label);
+
     // [control] Stops capture, writes the rest, closes the file with its markers. Returns the
     // last events (the end of any active alarm). Throws AudioError if the file cannot be closed.
     RecorderStatus stop();

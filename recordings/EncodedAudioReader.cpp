@@ -42,6 +42,12 @@ EncodedAudioReader::EncodedAudioReader(const std::filesystem::path& file)
     if (rc < 0 || (rc = avcodec_open2(s_->codec.get(), decoder, nullptr)) < 0)
         fail("cannot decode", rc);
     AVCodecContext* ctx = s_->codec.get();
+    // Some demuxers give only a channel count; libswresample needs a layout.
+    if (ctx->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) {
+        const int channels = ctx->ch_layout.nb_channels;
+        av_channel_layout_uninit(&ctx->ch_layout);
+        av_channel_layout_default(&ctx->ch_layout, channels);
+    }
     SwrContext* swr = nullptr;
     rc = swr_alloc_set_opts2(&swr, &ctx->ch_layout, AV_SAMPLE_FMT_FLT, ctx->sample_rate,
                              &ctx->ch_layout, ctx->sample_fmt, ctx->sample_rate, 0, nullptr);

@@ -1,0 +1,191 @@
+#pragma once
+// What the control room's windows ask for. Windows draw from a Snapshot and emit these plain
+// structs; the database worker applies the database ones through the studio stores (Controller)
+// and the frame loop applies the rest (language, scale, guest window). Because a command is
+// plain data, "what does F8 do" is a unit test: draw the window with F8 pressed and look at the
+// commands it emitted.
+//
+// Commands that act on a session or a question carry its id, so a command that was issued just
+// before the producer switched sessions still acts on what the person saw.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "studio/InfoRequest.h"
+#include "studio/Question.h"
+
+namespace ds::ui {
+
+enum class Lang { Id, En };
+enum class WindowId { Producer, Screener, Ppid, Guest, Sessions, Help };
+
+namespace cmd {
+
+// --- The live rundown (producer) ---
+struct StartSession {
+    std::int64_t sessionId = 0;
+};
+struct TakeNext {
+    std::int64_t sessionId = 0;
+};
+struct GoBack {
+    std::int64_t sessionId = 0;
+};
+struct ToggleHold {
+    std::int64_t sessionId = 0;
+};
+struct EndSession {  // only after the producer confirmed
+    std::int64_t sessionId = 0;
+};
+
+// --- The approved queue (producer) ---
+struct PutOnAir {
+    std::int64_t questionId = 0;
+};
+struct MarkAnswered {
+    std::int64_t questionId = 0;
+};
+struct MoveQuestion {
+    std::int64_t questionId = 0;
+    int position = 0;  // 1 = next
+};
+
+// --- Intake and screening (screener) ---
+struct AddQuestion {
+    Question question;  // sessionId, channel, callerName, origin, contact, text, written,
+                        // infoRequest, purpose
+    std::uint64_t formTicket = 0;  // the form clears itself when this ticket succeeds
+};
+struct ScreenQuestion {
+    std::int64_t questionId = 0;
+    std::string note;
+};
+struct ApproveQuestion {
+    std::int64_t questionId = 0;
+};
+struct RejectQuestion {
+    std::int64_t questionId = 0;
+    std::string reason;  // required
+};
+struct MergeQuestion {
+    std::int64_t questionId = 0;
+    std::int64_t into = 0;
+};
+struct DeferQuestion {
+    std::int64_t questionId = 0;
+    std::string reason;  // required
+};
+// The caller's earlier questions: the next snapshots carry the questions from this contact.
+struct LookupContact {
+    std::string contact;
+};
+
+// --- Information requests (PPID officer) ---
+struct DecideRequest {
+    std::int64_t requestId = 0;
+    Decision decision;
+};
+struct ExtendRequest {
+    std::int64_t requestId = 0;
+    std::string reason;
+};
+struct EscalateRequest {
+    std::int64_t requestId = 0;
+    std::string reason;
+};
+struct RecordLeadership {
+    std::int64_t requestId = 0;
+    std::string decidedBy;
+    std::string decision;  // release or withhold
+    std::string note;
+};
+struct SignSession {  // through RecordKeeping (issue 4)
+    std::int64_t sessionId = 0;
+};
+struct ExportSession {  // a background job with progress and cancel
+    std::int64_t sessionId = 0;
+    std::string format;  // RecordKeeping::exportFormats() code
+};
+
+// --- Recording (through RecordingControl) ---
+struct ArmRecording {
+    std::int64_t sessionId = 0;
+};
+struct StartRecording {
+    std::int64_t sessionId = 0;
+};
+struct StopRecording {  // only after the producer confirmed
+    std::int64_t sessionId = 0;
+};
+struct AddMarker {
+    std::int64_t sessionId = 0;
+    std::string label;
+};
+
+// --- Sessions ---
+struct OpenSession {
+    std::int64_t sessionId = 0;
+};
+struct CreateDemoSession {};
+
+// --- The frame loop's own (no database) ---
+struct SetLanguage {
+    Lang lang = Lang::Id;
+};
+struct SetScale {
+    float scale = 1.0f;
+};
+struct SetGuestMessage {
+    std::string text;
+};
+struct ShowGuestWindow {
+    bool show = true;
+};
+struct ToggleGuestFullscreen {};
+struct FocusWindow {
+    WindowId window = WindowId::Producer;
+};
+struct ApplyLayout {
+    int preset = 0;  // LayoutPreset
+};
+struct CancelJob {
+    int jobId = 0;
+};
+struct SaveScreenshots {};
+struct Quit {};
+
+}  // namespace cmd
+
+// Database commands first: isDatabaseCommand() relies on the order.
+using Command =
+    std::variant<cmd::StartSession, cmd::TakeNext, cmd::GoBack, cmd::ToggleHold, cmd::EndSession,
+                 cmd::PutOnAir, cmd::MarkAnswered, cmd::MoveQuestion, cmd::AddQuestion,
+                 cmd::ScreenQuestion, cmd::ApproveQuestion, cmd::RejectQuestion, cmd::MergeQuestion,
+                 cmd::DeferQuestion, cmd::LookupContact, cmd::DecideRequest, cmd::ExtendRequest,
+                 cmd::EscalateRequest, cmd::RecordLeadership, cmd::SignSession, cmd::ArmRecording,
+                 cmd::StartRecording, cmd::StopRecording, cmd::AddMarker, cmd::OpenSession,
+                 cmd::CreateDemoSession,
+                 // frame loop
+                 cmd::ExportSession, cmd::SetLanguage, cmd::SetScale, cmd::SetGuestMessage,
+                 cmd::ShowGuestWindow, cmd::ToggleGuestFullscreen, cmd::FocusWindow,
+                 cmd::ApplyLayout, cmd::CancelJob, cmd::SaveScreenshots, cmd::Quit>;
+
+// True for the commands the database worker applies (everything before ExportSession).
+bool isDatabaseCommand(const Command& c);
+// "TakeNext", "PutOnAir"...: for outcomes, logs and test messages.
+const char* commandName(const Command& c);
+
+// What became of a database command, handed back to the frame loop.
+struct Outcome {
+    std::uint64_t ticket = 0;  // the command's ticket (AddQuestion::formTicket, else 0)
+    std::string command;       // commandName()
+    bool ok = true;
+    std::string message;         // the error for people when !ok; a short confirmation otherwise
+    std::int64_t subjectId = 0;  // the question, request or session it made or changed
+};
+
+// What a frame's windows emitted, in order.
+using CommandList = std::vector<Command>;
+
+}  // namespace ds::ui

@@ -1,0 +1,259 @@
+#include "ui/Controller.h"
+
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "studio/Database.h"
+#include "studio/Demo.h"
+#include "studio/Errors.h"
+#include "studio/Masking.h"
+#include "studio/QuestionStore.h"
+#include "studio/RequestStore.h"
+#include "studio/SessionStore.h"
+#include "studio/StationStore.h"
+#include "ui/RecordKeeping.h"
+#include "ui/RecordingControl.h"
+#include "ui/Translations.h"
+
+namespace ds::ui {
+
+namespace {
+
+template <class... Args>
+std::string say(Tx text, Args&&... args) {
+    return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
+}
+
+RecordingTarget targetOf(const Session& s, const std::string& actor) {
+    return {s.id, s.programmeTitle + " — " + s.topic, s.plannedLength, actor};
+}
+
+}  // namespace
+
+Controller::Controller(Database& db, std::string actor, RecordingControl& recording,
+                       RecordKeeping& records)
+    : db_(db), actor_(std::move(actor)), recording_(recording), records_(records) {}
+
+void Controller::refreshStation() {
+    station_ = StationStore(db_).current(actor_);
+    // The word list is parsed once per file, not for every question.
+    if (!stationLoaded_ || filterKey_ != station_.contentWordsFile) {
+        filter_ = StationStore::contentFilter(station_);
+        filterKey_ = station_.contentWordsFile;
+        stationLoaded_ = true;
+    }
+}
+
+void Controller::segmentMarker(std::int64_t sessionId) {
+    Session s = SessionStore(db_).get(sessionId);
+    for (const Segment& seg : s.segments) {
+        if (seg.actualStart && !seg.actualEnd) {
+            recording_.marker(db_, {sessionId, "segment", seg.title, seg.id, std::nullopt, actor_});
+            return;
+        }
+    }
+}
+
+// One overload per database command. Each returns the outcome's message and subject; the
+// stores throw for anything the record does not allow.
+struct Controller::Applier {
+    Controller& c;
+    Outcome& out;
+
+    SessionStore sessions() { return SessionStore(c.db_); }
+    QuestionStore questions() {
+        c.refreshStation();
+        return QuestionStore(c.db_, c.filter_, c.station_.timeZone);
+    }
+    RequestStore requests() {
+        c.refreshStation();
+        return RequestStore(c.db_, c.station_, StationStore::calendar(c.station_));
+    }
+    // Markers never undo what the record already holds: a failing recorder is reported, the
+    // segment stays taken.
+    void marker(const std::function<void()>& fn) {
+        try {
+            fn();
+        } catch (const std::exception& e) {
+            out.message += " " + say(Tx::MarkerFailed, e.what());
+        }
+    }
+
+    void operator()(const cmd::StartSession& x) {
+        sessions().start(x.sessionId, false, c.actor_);
+        out.subjectId = x.sessionId;
+        out.message = tr(Tx::OkSessionStarted);
+        marker([&] { c.segmentMarker(x.sessionId); });
+    }
+    void operator()(const cmd::TakeNext& x) {
+        Session s = sessions().next(x.sessionId, c.actor_);
+        out.subjectId = x.sessionId;
+        for (const Segment& seg : s.segments) {
+            if (seg.actualStart && !seg.actualEnd) out.message = say(Tx::OkTakeNext, seg.title);
+        }
+        marker([&] { c.segmentMarker(x.sessionId); });
+    }
+    void operator()(const cmd::GoBack& x) {
+        sessions().back(x.sessionId, c.actor_);
+        out.subjectId = x.sessionId;
+        out.message = tr(Tx::OkGoBack);
+    }
+    void operator()(const cmd::ToggleHold& x) {
+        Session s = sessions().hold(x.sessionId, c.actor_);
+        out.subjectId = x.sessionId;
+        bool held = false;
+        for (const Segment& seg : s.segments)
+            held = held || (seg.actualStart && !seg.actualEnd && seg.holdSince);
+        out.message = tr(held ? Tx::OkHeld : Tx::OkResumed);
+    }
+    void operator()(const cmd::EndSession& x) {
+        sessions().end(x.sessionId, c.actor_);
+        out.subjectId = x.sessionId;
+        out.message = tr(Tx::OkSessionEnded);
+    }
+    void operator()(const cmd::PutOnAir& x) {
+        Question q = questions().onAir(x.questionId, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkOnAir, q.number);
+        marker([&] {
+            c.recording_.marker(c.db_, {q.sessionId, "question",
+                                        say(Tx::MarkerQuestion, q.number, firstName(q.callerName)),
+                                        std::nullopt, q.id, c.actor_});
+        });
+    }
+    void operator()(const cmd::MarkAnswered& x) {
+        Question q = questions().answered(x.questionId, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkAnswered, q.number);
+    }
+    void operator()(const cmd::MoveQuestion& x) {
+        Question q = questions().move(x.questionId, x.position, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkMoved, q.number, x.position);
+    }
+    void operator()(const cmd::AddQuestion& x) {
+        QuestionStore store = questions();
+        RequestStore reqs = requests();
+        const std::string actor = c.actor_;
+        // As the command line does: an information request is registered with its question,
+        // in the same transaction, so it has its registration number at receipt.
+        store.onInformationRequest([&reqs, actor](const Question& q) {
+            reqs.openFromQuestion(q.id, Requester{}, q.purpose, actor);
+        });
+        Question q = store.add(x.question, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkQuestionAdded, q.number);
+    }
+    void operator()(const cmd::ScreenQuestion& x) {
+        Question q = questions().screen(x.questionId, x.note, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkScreened, q.number);
+    }
+    void operator()(const cmd::ApproveQuestion& x) {
+        Question q = questions().approve(x.questionId, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkApproved, q.number, q.queuePos.value_or(0));
+    }
+    void operator()(const cmd::RejectQuestion& x) {
+        Question q = questions().reject(x.questionId, x.reason, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkRejected, q.number);
+    }
+    void operator()(const cmd::MergeQuestion& x) {
+        QuestionStore store = questions();
+        Question q = store.merge(x.questionId, x.into, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkMerged, q.number, store.get(x.into).number);
+    }
+    void operator()(const cmd::DeferQuestion& x) {
+        Question q = questions().defer(x.questionId, x.reason, c.actor_);
+        out.subjectId = q.id;
+        out.message = say(Tx::OkDeferred, q.number);
+    }
+    void operator()(const cmd::LookupContact& x) {
+        c.contact_ = x.contact;
+        out.message.clear();
+    }
+    void operator()(const cmd::DecideRequest& x) {
+        InfoRequest r = requests().decide(x.requestId, x.decision, c.actor_);
+        out.subjectId = r.id;
+        out.message = say(Tx::OkDecided, r.registrationNumber);
+    }
+    void operator()(const cmd::ExtendRequest& x) {
+        InfoRequest r = requests().extend(x.requestId, x.reason, c.actor_);
+        out.subjectId = r.id;
+        out.message = say(Tx::OkExtended, r.registrationNumber, formatDay(r.dueDate));
+    }
+    void operator()(const cmd::EscalateRequest& x) {
+        InfoRequest r = requests().escalate(x.requestId, x.reason, c.actor_);
+        out.subjectId = r.id;
+        out.message = say(Tx::OkEscalated, r.registrationNumber);
+    }
+    void operator()(const cmd::RecordLeadership& x) {
+        InfoRequest r = requests().leadership(x.requestId, x.decidedBy, x.decision, std::nullopt,
+                                              x.note, c.actor_);
+        out.subjectId = r.id;
+        out.message = say(Tx::OkLeadership, r.registrationNumber);
+    }
+    void operator()(const cmd::SignSession& x) {
+        if (!c.records_.canSign()) throw UserError(tr(Tx::SignNotAvailable));
+        c.records_.sign(c.db_, x.sessionId, c.actor_);
+        out.subjectId = x.sessionId;
+        out.message = tr(Tx::OkSigned);
+    }
+    void operator()(const cmd::ArmRecording& x) {
+        c.recording_.arm(c.db_, targetOf(sessions().get(x.sessionId), c.actor_));
+        out.message = tr(Tx::OkArmed);
+    }
+    void operator()(const cmd::StartRecording& x) {
+        Session s = sessions().get(x.sessionId);
+        c.recording_.start(c.db_, targetOf(s, c.actor_));
+        out.message = tr(Tx::OkRecording);
+        // The recording starts mid-segment: mark where it is.
+        marker([&] { c.segmentMarker(x.sessionId); });
+    }
+    void operator()(const cmd::StopRecording&) {
+        c.recording_.stop(c.db_, c.actor_);
+        out.message = tr(Tx::OkStopped);
+    }
+    void operator()(const cmd::AddMarker& x) {
+        c.recording_.marker(c.db_,
+                            {x.sessionId, "manual", x.label, std::nullopt, std::nullopt, c.actor_});
+        out.message = tr(Tx::OkMarker);
+    }
+    void operator()(const cmd::OpenSession& x) {
+        sessions().get(x.sessionId);  // NotFoundError for an unknown id
+        c.sessionId_ = x.sessionId;
+        out.subjectId = x.sessionId;
+        out.message.clear();
+    }
+    void operator()(const cmd::CreateDemoSession&) {
+        std::int64_t id = Demo::create(c.db_, c.actor_);
+        c.sessionId_ = id;
+        out.subjectId = id;
+        out.message = say(Tx::OkDemo, id);
+    }
+    template <class T>
+    void operator()(const T&) {
+        throw std::logic_error("not a database command");
+    }
+};
+
+Outcome Controller::apply(const Command& command) {
+    Outcome out;
+    out.command = commandName(command);
+    if (const auto* add = std::get_if<cmd::AddQuestion>(&command)) out.ticket = add->formTicket;
+    try {
+        std::visit(Applier{*this, out}, command);
+    } catch (const BusyError& e) {
+        out.ok = false;
+        out.message = say(Tx::ErrBusy, e.what());
+    } catch (const std::exception& e) {
+        out.ok = false;
+        out.message = e.what();
+    }
+    return out;
+}
+
+}  // namespace ds::ui

@@ -1,0 +1,57 @@
+#pragma once
+// Applies the windows' database commands to the record through the studio stores, exactly as
+// the command line does (same stores, same rules, same journal rows), plus what the control room
+// adds around them: markers on the recording when a segment is taken or a question goes on air,
+// and the RecordingControl and RecordKeeping calls. Runs on the database worker; synchronous and
+// thread-free so it is unit-tested on a temporary database.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "studio/ContentFilter.h"
+#include "studio/Station.h"
+#include "ui/Commands.h"
+
+namespace ds {
+class Database;
+}
+
+namespace ds::ui {
+
+class RecordingControl;
+class RecordKeeping;
+
+class Controller {
+  public:
+    Controller(Database& db, std::string actor, RecordingControl& recording,
+               RecordKeeping& records);
+
+    // Applies one database command (isDatabaseCommand). Never throws for a refused command:
+    // the outcome carries the message the person sees.
+    Outcome apply(const Command& command);
+
+    // The session the windows show; OpenSession and CreateDemoSession change it.
+    std::optional<std::int64_t> sessionId() const { return sessionId_; }
+    void setSessionId(std::optional<std::int64_t> id) { sessionId_ = id; }
+    // LookupContact's contact, for the snapshot's caller history.
+    const std::string& contactQuery() const { return contact_; }
+    const std::string& actor() const { return actor_; }
+
+  private:
+    struct Applier;
+    void refreshStation();
+    void segmentMarker(std::int64_t sessionId);
+
+    Database& db_;
+    std::string actor_;
+    RecordingControl& recording_;
+    RecordKeeping& records_;
+    std::optional<std::int64_t> sessionId_;
+    std::string contact_;
+    Station station_;
+    std::string filterKey_;
+    ContentFilter filter_;
+    bool stationLoaded_ = false;
+};
+
+}  // namespace ds::ui

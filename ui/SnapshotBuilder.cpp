@@ -1,0 +1,149 @@
+#include "ui/SnapshotBuilder.h"
+
+#include <chrono>
+#include <unordered_map>
+
+#include <date/tz.h>
+
+#include "studio/Database.h"
+#include "studio/Errors.h"
+#include "studio/QuestionStore.h"
+#include "studio/RequestStore.h"
+#include "studio/SessionReport.h"
+#include "studio/SessionStore.h"
+#include "studio/StationStore.h"
+
+namespace ds::ui {
+
+namespace {
+
+std::vector<std::pair<std::string, int>> counts(const nlohmann::json& object, bool skipZero) {
+    std::vector<std::pair<std::string, int>> out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const int n = it.value().get<int>();
+        if (skipZero && n == 0) continue;
+        out.emplace_back(it.key(), n);
+    }
+    return out;
+}
+
+ReportFigures figures(const nlohmann::json& report) {
+    ReportFigures f;
+    const nlohmann::json& q = report.at("questions");
+    f.questionsReceived = q.at("received").get<int>();
+    f.questionsFlagged = q.at("flagged").get<int>();
+    f.byChannel = counts(q.at("by_channel"), false);
+    f.byStatus = counts(q.at("by_status"), false);
+    const nlohmann::json& r = report.at("requests");
+    f.received = r.at("received").get<int>();
+    f.grantedFull = r.at("granted_full").get<int>();
+    f.grantedPartial = r.at("granted_partial").get<int>();
+    f.refused = r.at("refused").get<int>();
+    f.notHeld = r.at("not_held").get<int>();
+    f.pending = r.at("pending").get<int>();
+    f.extended = r.at("extended").get<int>();
+    f.escalated = r.at("escalated").get<int>();
+    f.overdue = r.at("overdue").get<int>();
+    f.refusedByGround = counts(r.at("refused_by_ground"), true);
+    if (!r.at("median_time_to_decision_seconds").is_null()) {
+        f.medianSecondsToDecision = r.at("median_time_to_decision_seconds").get<double>();
+    }
+    return f;
+}
+
+}  // namespace
+
+SnapshotBuilder::SnapshotBuilder(Database& db, std::string actor)
+    : db_(db), actor_(std::move(actor)) {}
+
+LocalClock SnapshotBuilder::clockFor(const std::string& timeZone, TimePoint at) {
+    LocalClock c;
+    c.timeZone = timeZone;
+    try {
+        const date::time_zone* zone = date::locate_zone(timeZone);
+        const date::sys_info info = zone->get_info(std::chrono::floor<std::chrono::seconds>(at));
+        c.offset = std::chrono::duration_cast<Duration>(info.offset);
+        c.abbrev = info.abbrev;
+    } catch (const std::exception&) {
+        c.abbrev = "UTC";
+        c.offset = Duration{0};
+    }
+    // tzdata writes "+07" for zones without a common abbreviation; Indonesia's are known.
+    if (timeZone == "Asia/Jakarta" || timeZone == "Asia/Pontianak") c.abbrev = "WIB";
+    if (timeZone == "Asia/Makassar") c.abbrev = "WITA";
+    if (timeZone == "Asia/Jayapura") c.abbrev = "WIT";
+    return c;
+}
+
+const WorkingCalendar& SnapshotBuilder::calendar(const Station& station) {
+    // Parsing the holiday file is the one costly part of a snapshot; do it when it changes.
+    if (!calendarKey_ || *calendarKey_ != station.holidayFile) {
+        calendar_ = StationStore::calendar(station);
+        calendarKey_ = station.holidayFile;
+    }
+    return calendar_;
+}
+
+Snapshot SnapshotBuilder::build(std::optional<std::int64_t> sessionId, const std::string& contact,
+                                TimePoint at) {
+    const auto started = std::chrono::steady_clock::now();
+    Snapshot s;
+    s.builtAt = at;
+    s.databasePath = db_.path().string();
+    s.actor = actor_;
+    s.station = StationStore(db_).current(actor_);
+    s.clock = clockFor(s.station.timeZone, at);
+
+    SessionStore sessions(db_);
+    SessionListFilter filter;
+    filter.limit = 40;
+    for (const Session& x : sessions.list(filter)) {
+        s.sessions.push_back(
+            {x.id, x.programmeTitle, x.topic, x.status, x.scheduledStart, x.plannedLength});
+    }
+
+    QuestionStore questions(db_, ContentFilter(), s.station.timeZone);
+    if (sessionId) {
+        try {
+            s.session = sessions.get(*sessionId);
+        } catch (const NotFoundError&) {
+            s.session.reset();
+        }
+    }
+    if (s.session) {
+        s.questions = questions.list(s.session->id);
+        std::sort(s.questions.begin(), s.questions.end(),
+                  [](const Question& a, const Question& b) { return a.number < b.number; });
+        indexQuestions(s);
+
+        std::unordered_map<std::int64_t, int> numbers;
+        for (const Question& q : s.questions)
+            numbers[q.id] = q.number;
+        const WorkingCalendar& cal = calendar(s.station);
+        RequestStore requests(db_, s.station, cal);
+        RequestListFilter rf;
+        rf.sessionId = s.session->id;
+        const Day today = localDay(at, s.station.timeZone);
+        for (InfoRequest& r : requests.list(rf, at)) {
+            RequestRow row;
+            row.overdue = requests.isOverdue(r, at);
+            row.workingDaysLeft = r.dueDate >= today ? cal.workingDaysBetween(today, r.dueDate)
+                                                     : -cal.workingDaysBetween(r.dueDate, today);
+            if (r.questionId) {
+                auto it = numbers.find(*r.questionId);
+                if (it != numbers.end()) row.questionNumber = it->second;
+            }
+            row.request = std::move(r);
+            s.requests.push_back(std::move(row));
+        }
+        s.report = figures(SessionReport::build(db_, requests, s.session->id, at));
+    }
+    if (!contact.empty()) {
+        s.contactQuery = contact;
+        s.contactHistory = questions.byContact(contact);
+    }
+    s.buildTime = std::chrono::duration_cast<Duration>(std::chrono::steady_clock::now() - started);
+    return s;
+}
+
+}  // namespace ds::ui

@@ -74,6 +74,9 @@ HeadlessUi::~HeadlessUi() {
 void HeadlessUi::key(int code, int mods) {
     impl_->input.pushStroke(code, mods);
 }
+void HeadlessUi::keyEvent(int code, bool down) {
+    impl_->input.pushKey(code, down);
+}
 void HeadlessUi::type(const char* utf8) {
     impl_->input.pushText(utf8);
 }

@@ -24,6 +24,9 @@ class HeadlessUi {
 
     // Input for the next frames (applied one frame at a time, as in the real window).
     void key(int code, int mods = 0);
+    // One key going down or up, for orders a stroke does not give (X releases a modifier
+    // before the key it modified).
+    void keyEvent(int code, bool down);
     void type(const char* utf8);
     void mouseMove(float x, float y);
     void mouseButton(int button, bool down);

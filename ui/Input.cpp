@@ -72,6 +72,9 @@ void InputQueue::apply(bool applyMouse) {
                 if (keyPressed || typed) break;
                 keyPressed = true;
             }
+            // X sends Alt+A as Alt down, A down, Alt up, A up: the modifier must still be held
+            // in the frame that sees the key go down, so its release waits a frame.
+            if (!e.down && isModifier(e.code) && keyPressed) break;
             io.KeysDown[e.code] = e.down;
             touched.push_back(e.code);
             updateModifiers(io);

@@ -228,13 +228,16 @@ void StatusWindow::draw(const Frame& f) {
     ImGui::End();
 
     // Over everything: a tally frame while recording, and alarms nobody can overlook. The
-    // frames are drawn inside the window's edge (a line on the edge is half off screen).
+    // frame is four solid bars inside the window's edge: a stroked rectangle would be
+    // anti-aliased to a dim outermost pixel row, and a line on the edge is half off screen.
     ImDrawList* fg = ImGui::GetForegroundDrawList();
     const auto frame = [&](ImU32 color, float thickness) {
-        const float in = thickness * 0.5f;
-        fg->AddRect(ImVec2(vp->Pos.x + in, vp->Pos.y + in),
-                    ImVec2(vp->Pos.x + vp->Size.x - in, vp->Pos.y + vp->Size.y - in), color, 0, 0,
-                    thickness);
+        const ImVec2 a = vp->Pos;
+        const ImVec2 b(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y);
+        fg->AddRectFilled(a, ImVec2(b.x, a.y + thickness), color);
+        fg->AddRectFilled(ImVec2(a.x, b.y - thickness), b, color);
+        fg->AddRectFilled(a, ImVec2(a.x + thickness, b.y), color);
+        fg->AddRectFilled(ImVec2(b.x - thickness, a.y), b, color);
     };
     if (rec.state == RecordingState::Recording) frame(colors::OnAir, 6.0f);
     if (!alarms.empty()) {

@@ -136,6 +136,21 @@ TEST_F(ScreenerWindowTest, QueueKeysScreenApproveAndSelect) {
     EXPECT_EQ(commandsOf<cmd::ApproveQuestion>(parts.out)[0].questionId, second);
 }
 
+TEST_F(ScreenerWindowTest, AltReleasedBeforeTheKeyAsXSendsItStillApproves) {
+    draw();
+    const std::int64_t first = snap.questions[snap.incoming[0]].id;
+    // X (and xdotool) send Alt+A as: Alt down, A down, Alt up, A up; Alt may even reach the
+    // room a frame before the rest.
+    ui.keyEvent(key::LeftAlt, true);
+    draw();
+    ui.keyEvent(key::A, true);
+    ui.keyEvent(key::LeftAlt, false);
+    ui.keyEvent(key::A, false);
+    draw();
+    ASSERT_EQ(commandsOf<cmd::ApproveQuestion>(parts.out).size(), 1u);
+    EXPECT_EQ(commandsOf<cmd::ApproveQuestion>(parts.out)[0].questionId, first);
+}
+
 TEST_F(ScreenerWindowTest, RejectingNeedsAReason) {
     draw();
     const std::int64_t first = snap.questions[snap.incoming[0]].id;

@@ -52,6 +52,7 @@ struct RecordArgs {
     std::string format = "wav";
     int rate = 48000;
     int channels = 2;
+    int meterRate = 1;  // --json status lines a second
 };
 
 // The lock a live recorder holds for as long as it runs; removed with the lock file on a
@@ -227,6 +228,8 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
     if (a.format != "wav" && a.format != "flac")
         throw UserError(fmt::format("unknown format '{}': use wav or flac", a.format));
     if (a.seconds < 0) throw UserError("--seconds must be positive");
+    if (a.meterRate < 1 || a.meterRate > 10)
+        throw UserError(fmt::format("--meter-rate {}: use 1 to 10 lines a second", a.meterRate));
 
     Database& database = ctx.db();
     const Session session = SessionStore(database).get(a.session);
@@ -303,6 +306,9 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
     sigemptyset(&sa.sa_mask);
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+    // Whoever reads the status lines (a pipe to the control room, `| head`) may go away; the
+    // recording must not go with it. A write to a closed pipe then just fails.
+    ::signal(SIGPIPE, SIG_IGN);
 
     if (!ctx.options.json)
         std::fprintf(stderr, "recording session %lld to %s (Ctrl-C stops)\n",
@@ -311,6 +317,8 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
     EventJournal journal(store, row.id, a.rate, ctx.actor());
     const auto begun = std::chrono::steady_clock::now();
     auto nextSecond = begun + std::chrono::seconds(1);
+    const auto lineEvery = std::chrono::milliseconds(1000 / a.meterRate);
+    auto nextLine = begun + lineEvery;
     std::string diskError;
     while (!g_stopRequested.load(std::memory_order_acquire)) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -321,8 +329,8 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
             break;
         }
         const auto t = std::chrono::steady_clock::now();
-        if (t >= nextSecond) {
-            nextSecond += std::chrono::seconds(1);
+        if (t >= nextLine) {
+            nextLine += lineEvery;
             // The status line first: its "elapsed" is as of the poll a moment ago.
             if (ctx.options.json) {
                 std::printf(
@@ -330,6 +338,9 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
                     statusLine(s, a.rate, settings.capture.channels, row.id).dump().c_str());
                 std::fflush(stdout);
             }
+        }
+        if (t >= nextSecond) {
+            nextSecond += std::chrono::seconds(1);
             // The engine's position, read just before the heartbeat's own time stamp: markers
             // other processes place are extrapolated from this pair.
             bestEffort("heartbeat", [&] {
@@ -383,6 +394,8 @@ void addRecordCommand(CLI::App& app, CommandContext& ctx) {
     record->add_option("--format", a->format, "wav (24-bit WAV/RF64, default) or flac");
     record->add_option("--rate", a->rate, "48000 (default) or 44100");
     record->add_option("--channels", a->channels, "1 or 2 (default)");
+    record->add_option("--meter-rate", a->meterRate,
+                       "With --json: status lines a second, 1 (default) to 10 (live meters)");
     record->callback([&ctx, a] {
         const int code = runRecord(ctx, *a);
         if (code != 0) throw CLI::RuntimeError(code);

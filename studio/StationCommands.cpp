@@ -51,7 +51,8 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     });
 
     struct SetArgs {
-        std::optional<std::string> code, name, timeZone, letterhead, holidayFile, wordsFile;
+        std::optional<std::string> code, name, timeZone, letterhead, holidayFile, wordsFile,
+            recordingsDir, audioDevice;
         std::vector<std::string> partners, units;
         bool clearPartners = false, clearUnits = false;
     };
@@ -68,6 +69,11 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
                     "Holiday calendar CSV (empty: the shipped one)");
     set->add_option("--content-words-file", args->wordsFile,
                     "SARA/political word list CSV (empty: the shipped one)");
+    set->add_option("--recordings-dir", args->recordingsDir,
+                    "Folder for the sessions' recordings (empty: <data folder>/recordings)");
+    set->add_option("--audio-device", args->audioDevice,
+                    "Capture device for recordings: a name (or a unique part), an index from "
+                    "`devices`, or file:PATH (checked when a recording starts)");
     set->add_option("--partner", args->partners, "Partner media (repeat; replaces the list)");
     set->add_option("--unit", args->units,
                     "Follow-up unit \"kind|name\", kind: satker, satfung, polsek, bhabinkamtibmas, "
@@ -87,6 +93,8 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
         }
         if (args->holidayFile) s.holidayFile = *args->holidayFile;
         if (args->wordsFile) s.contentWordsFile = *args->wordsFile;
+        if (args->recordingsDir) s.recordingsDir = *args->recordingsDir;
+        if (args->audioDevice) s.audioDevice = *args->audioDevice;
         if (args->clearPartners || !args->partners.empty()) s.partnerMedia = args->partners;
         if (args->clearUnits || !args->units.empty()) {
             s.units.clear();

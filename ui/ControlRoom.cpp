@@ -47,6 +47,7 @@
 #include "ui/Jobs.h"
 #include "ui/Layout.h"
 #include "ui/RecordKeeping.h"
+#include "ui/RecorderProcess.h"
 #include "ui/RecordingControl.h"
 #include "ui/Screenshot.h"
 #include "ui/Style.h"
@@ -72,10 +73,6 @@ extern "C" void onSigusr1(int) {
 }
 extern "C" void onSigterm(int) {
     gQuitRequested.store(true);
-}
-
-std::string fmtTx(Tx t, auto&&... args) {
-    return fmt::format(fmt::runtime(tr(t)), args...);
 }
 
 // [SECTION] GLFW and OpenGL handles (RAII)
@@ -667,7 +664,13 @@ int App::run() {
     if (!options_.simulateRecording.empty()) {
         recording_ = std::make_unique<SimulatedRecording>(options_.simulateRecording);
     } else {
-        recording_ = std::make_unique<NoRecording>();
+        // The recorder is this same binary's `record` command in a child process.
+        std::error_code ec;
+        const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (ec)
+            recording_ = std::make_unique<NoRecording>();
+        else
+            recording_ = std::make_unique<RecorderProcess>(self.string(), ctx_.databasePath());
     }
     if (!openWindows()) {
         std::fprintf(stderr, "%s\n", tr(Tx::NoOpenGl));

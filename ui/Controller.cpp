@@ -20,11 +20,6 @@ namespace ds::ui {
 
 namespace {
 
-template <class... Args>
-std::string say(Tx text, Args&&... args) {
-    return fmt::format(fmt::runtime(tr(text)), std::forward<Args>(args)...);
-}
-
 RecordingTarget targetOf(const Session& s, const std::string& actor) {
     return {s.id, s.programmeTitle + " — " + s.topic, s.plannedLength, actor};
 }
@@ -76,7 +71,7 @@ struct Controller::Applier {
         try {
             fn();
         } catch (const std::exception& e) {
-            out.message += " " + say(Tx::MarkerFailed, e.what());
+            out.message += " " + fmtTx(Tx::MarkerFailed, e.what());
         }
     }
 
@@ -90,7 +85,7 @@ struct Controller::Applier {
         Session s = sessions().next(x.sessionId, c.actor_);
         out.subjectId = x.sessionId;
         for (const Segment& seg : s.segments) {
-            if (seg.actualStart && !seg.actualEnd) out.message = say(Tx::OkTakeNext, seg.title);
+            if (seg.actualStart && !seg.actualEnd) out.message = fmtTx(Tx::OkTakeNext, seg.title);
         }
         marker([&] { c.segmentMarker(x.sessionId); });
     }
@@ -115,22 +110,22 @@ struct Controller::Applier {
     void operator()(const cmd::PutOnAir& x) {
         Question q = questions().onAir(x.questionId, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkOnAir, q.number);
+        out.message = fmtTx(Tx::OkOnAir, q.number);
         marker([&] {
             c.recording_.marker(c.db_, {q.sessionId, "question",
-                                        say(Tx::MarkerQuestion, q.number, firstName(q.callerName)),
+                                        fmtTx(Tx::MarkerQuestion, q.number, firstName(q.callerName)),
                                         std::nullopt, q.id, c.actor_});
         });
     }
     void operator()(const cmd::MarkAnswered& x) {
         Question q = questions().answered(x.questionId, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkAnswered, q.number);
+        out.message = fmtTx(Tx::OkAnswered, q.number);
     }
     void operator()(const cmd::MoveQuestion& x) {
         Question q = questions().move(x.questionId, x.position, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkMoved, q.number, x.position);
+        out.message = fmtTx(Tx::OkMoved, q.number, x.position);
     }
     void operator()(const cmd::AddQuestion& x) {
         QuestionStore store = questions();
@@ -143,33 +138,33 @@ struct Controller::Applier {
         });
         Question q = store.add(x.question, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkQuestionAdded, q.number);
+        out.message = fmtTx(Tx::OkQuestionAdded, q.number);
     }
     void operator()(const cmd::ScreenQuestion& x) {
         Question q = questions().screen(x.questionId, x.note, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkScreened, q.number);
+        out.message = fmtTx(Tx::OkScreened, q.number);
     }
     void operator()(const cmd::ApproveQuestion& x) {
         Question q = questions().approve(x.questionId, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkApproved, q.number, q.queuePos.value_or(0));
+        out.message = fmtTx(Tx::OkApproved, q.number, q.queuePos.value_or(0));
     }
     void operator()(const cmd::RejectQuestion& x) {
         Question q = questions().reject(x.questionId, x.reason, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkRejected, q.number);
+        out.message = fmtTx(Tx::OkRejected, q.number);
     }
     void operator()(const cmd::MergeQuestion& x) {
         QuestionStore store = questions();
         Question q = store.merge(x.questionId, x.into, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkMerged, q.number, store.get(x.into).number);
+        out.message = fmtTx(Tx::OkMerged, q.number, store.get(x.into).number);
     }
     void operator()(const cmd::DeferQuestion& x) {
         Question q = questions().defer(x.questionId, x.reason, c.actor_);
         out.subjectId = q.id;
-        out.message = say(Tx::OkDeferred, q.number);
+        out.message = fmtTx(Tx::OkDeferred, q.number);
     }
     void operator()(const cmd::LookupContact& x) {
         c.contact_ = x.contact;
@@ -178,23 +173,23 @@ struct Controller::Applier {
     void operator()(const cmd::DecideRequest& x) {
         InfoRequest r = requests().decide(x.requestId, x.decision, c.actor_);
         out.subjectId = r.id;
-        out.message = say(Tx::OkDecided, r.registrationNumber);
+        out.message = fmtTx(Tx::OkDecided, r.registrationNumber);
     }
     void operator()(const cmd::ExtendRequest& x) {
         InfoRequest r = requests().extend(x.requestId, x.reason, c.actor_);
         out.subjectId = r.id;
-        out.message = say(Tx::OkExtended, r.registrationNumber, formatDay(r.dueDate));
+        out.message = fmtTx(Tx::OkExtended, r.registrationNumber, formatDay(r.dueDate));
     }
     void operator()(const cmd::EscalateRequest& x) {
         InfoRequest r = requests().escalate(x.requestId, x.reason, c.actor_);
         out.subjectId = r.id;
-        out.message = say(Tx::OkEscalated, r.registrationNumber);
+        out.message = fmtTx(Tx::OkEscalated, r.registrationNumber);
     }
     void operator()(const cmd::RecordLeadership& x) {
         InfoRequest r = requests().leadership(x.requestId, x.decidedBy, x.decision, std::nullopt,
                                               x.note, c.actor_);
         out.subjectId = r.id;
-        out.message = say(Tx::OkLeadership, r.registrationNumber);
+        out.message = fmtTx(Tx::OkLeadership, r.registrationNumber);
     }
     void operator()(const cmd::SignSession& x) {
         if (!c.records_.canSign()) throw UserError(tr(Tx::SignNotAvailable));
@@ -232,7 +227,7 @@ struct Controller::Applier {
         std::int64_t id = Demo::create(c.db_, c.actor_);
         c.sessionId_ = id;
         out.subjectId = id;
-        out.message = say(Tx::OkDemo, id);
+        out.message = fmtTx(Tx::OkDemo, id);
     }
     template <class T>
     void operator()(const T&) {
@@ -248,7 +243,7 @@ Outcome Controller::apply(const Command& command) {
         std::visit(Applier{*this, out}, command);
     } catch (const BusyError& e) {
         out.ok = false;
-        out.message = say(Tx::ErrBusy, e.what());
+        out.message = fmtTx(Tx::ErrBusy, e.what());
     } catch (const std::exception& e) {
         out.ok = false;
         out.message = e.what();

@@ -165,6 +165,11 @@ void DatabaseWorker::run() {
             applied_.fetch_add(1, std::memory_order_acq_rel);
             ui_.post([this, o = std::move(o)] { onOutcome_(o); });
         }
+        try {
+            recording_.follow(*db, controller.sessionId().value_or(0));
+        } catch (const std::exception& e) {
+            publishError(e.what());
+        }
         if (recording_.status().live()) {
             try {
                 recording_.tick(*db);

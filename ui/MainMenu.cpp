@@ -19,10 +19,6 @@ namespace {
 
 constexpr std::array kScales{0.75f, 0.85f, 1.0f, 1.15f, 1.3f, 1.5f, 1.75f, 2.0f};
 
-std::string fmtTx(Tx t, auto&&... args) {
-    return fmt::format(fmt::runtime(tr(t)), args...);
-}
-
 }  // namespace
 
 float nextScale(float scale, int direction) {

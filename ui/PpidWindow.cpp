@@ -21,10 +21,6 @@ namespace ds::ui {
 
 namespace {
 
-std::string fmtTx(Tx t, auto&&... args) {
-    return fmt::format(fmt::runtime(tr(t)), args...);
-}
-
 std::string str(std::string_view v) {
     return std::string(v);
 }

@@ -28,10 +28,6 @@ namespace {
 
 constexpr auto kBounce = std::chrono::milliseconds(1000);
 
-std::string fmtTx(Tx t, auto&&... args) {
-    return fmt::format(fmt::runtime(tr(t)), args...);
-}
-
 void labelValue(const char* label, const std::string& value, ImU32 color = colors::Text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::Dim);
     ImGui::TextUnformatted(label);

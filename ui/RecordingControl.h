@@ -113,6 +113,12 @@ class RecordingControl {
     virtual void marker(Database& db, const MarkerRequest& marker) = 0;
     // [control] About ten times a second while live(): poll meters and alarms.
     virtual void tick(Database& db) { (void)db; }
+    // [control] The room shows this session (called often; act only on a change): a recorder
+    // already running for it, started before a crash or from the command line, is shown.
+    virtual void follow(Database& db, std::int64_t sessionId) {
+        (void)db;
+        (void)sessionId;
+    }
 };
 
 // No recording module: every control says so.

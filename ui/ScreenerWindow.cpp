@@ -28,10 +28,6 @@ namespace ds::ui {
 
 namespace {
 
-std::string fmtTx(Tx t, auto&&... args) {
-    return fmt::format(fmt::runtime(tr(t)), args...);
-}
-
 const Term& channelAt(int i) {
     return vocab::channels()[static_cast<std::size_t>(i)];
 }

@@ -16,10 +16,6 @@ namespace ds::ui {
 
 namespace {
 
-std::string fmtTx(Tx t, auto&&... args) {
-    return fmt::format(fmt::runtime(tr(t)), args...);
-}
-
 Tx alarmText(const std::string& kind) {
     if (kind == "dead_air") return Tx::AlarmDeadAir;
     if (kind == "no_signal") return Tx::AlarmNoSignal;
@@ -27,6 +23,7 @@ Tx alarmText(const std::string& kind) {
     if (kind == "ring_overrun") return Tx::AlarmOverrun;
     if (kind == "input_overflow") return Tx::AlarmOverflow;
     if (kind == "low_disk") return Tx::AlarmLowDisk;
+    if (kind == "device_lost") return Tx::AlarmDeviceLost;
     return Tx::AlarmOther;
 }
 

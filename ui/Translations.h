@@ -5,7 +5,10 @@
 // order, in both languages). Codes stored in the record (channels, statuses, grounds) keep the
 // labels of studio/Vocabulary.h; label() picks the language.
 #include <span>
+#include <string>
 #include <string_view>
+
+#include <fmt/format.h>
 
 #include "studio/Vocabulary.h"
 #include "ui/Commands.h"
@@ -27,6 +30,10 @@ Lang language();
 const char* tr(Tx text);
 // The text in a given language (tests, and the language menu that names each in its own).
 const char* tr(Tx text, Lang lang);
+// A text with {} placeholders, filled in.
+std::string fmtTx(Tx text, auto&&... args) {
+    return fmt::format(fmt::runtime(tr(text)), std::forward<decltype(args)>(args)...);
+}
 // A vocabulary term's label in the current language (Term::id or Term::en).
 std::string_view label(const Term& term);
 // The label of `code` in `list`, or the code itself when it is not in the list.

@@ -1,0 +1,411 @@
+#include "ui/RecorderProcess.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "studio/Database.h"
+#include "studio/Errors.h"
+#include "studio/RecordingStore.h"
+#include "studio/SessionStore.h"
+#include "ui/Translations.h"
+
+extern char** environ;
+
+namespace ds::ui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How long start() waits for the child's first status line (it prints after its device opened
+// and the file exists), and stop() for the child to close its file.
+constexpr auto kStartWait = std::chrono::seconds(8);
+constexpr auto kStopWait = std::chrono::seconds(15);
+
+double dbOr(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : kSilenceDb;
+}
+
+// Both ends of a pipe, closed on scope exit unless released.
+struct Pipe {
+    int fd[2] = {-1, -1};
+    Pipe() {
+        if (::pipe2(fd, O_CLOEXEC) != 0)
+            throw UserError(fmt::format("cannot start the recorder: {}", std::strerror(errno)));
+    }
+    ~Pipe() {
+        for (int f : fd)
+            if (f >= 0) ::close(f);
+    }
+    Pipe(const Pipe&) = delete;
+    Pipe& operator=(const Pipe&) = delete;
+    int release(int i) {
+        const int f = fd[i];
+        fd[i] = -1;
+        return f;
+    }
+};
+
+// posix_spawn's attribute and file-action objects, destroyed on scope exit.
+struct SpawnSetup {
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_t actions;
+    SpawnSetup() {
+        posix_spawnattr_init(&attr);
+        posix_spawn_file_actions_init(&actions);
+    }
+    ~SpawnSetup() {
+        posix_spawn_file_actions_destroy(&actions);
+        posix_spawnattr_destroy(&attr);
+    }
+    SpawnSetup(const SpawnSetup&) = delete;
+    SpawnSetup& operator=(const SpawnSetup&) = delete;
+};
+
+}  // namespace
+
+RecorderProcess::RecorderProcess(std::string program, std::string databasePath)
+    : program_(std::move(program)), databasePath_(std::move(databasePath)) {
+    status_.state = RecordingState::Idle;
+}
+
+RecorderProcess::~RecorderProcess() {
+    stopReading_.store(true, std::memory_order_release);
+    if (reader_.joinable()) reader_.join();
+    // A child still running is left recording: closing the room never ends a recording (the
+    // producer stops it, and quitting while recording asks first). It is reaped by init.
+}
+
+RecordingStatus RecorderProcess::status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+void RecorderProcess::setState(RecordingState state, const std::string& message) {
+    std::lock_guard lock(mutex_);
+    status_.state = state;
+    status_.message = message;
+    if (state != RecordingState::Recording) {
+        status_.channels.clear();
+        status_.alarms.clear();
+        status_.momentaryLufs = status_.shortTermLufs = status_.integratedLufs = kSilenceDb;
+    }
+}
+
+void RecorderProcess::arm(Database& db, const RecordingTarget& target) {
+    (void)db;
+    (void)target;
+    throw UserError(tr(Tx::ArmNotAvailable));
+}
+
+void RecorderProcess::spawn(const RecordingTarget& target) {
+    Pipe out, err;
+    // The child must never block on a status line the room is slow to read (its control loop
+    // would stall and the ring overrun): its ends of the pipes do not block, a line that does
+    // not fit is dropped.
+    for (int f : {out.fd[1], err.fd[1]})
+        ::fcntl(f, F_SETFL, ::fcntl(f, F_GETFL) | O_NONBLOCK);
+    SpawnSetup s;
+    posix_spawn_file_actions_adddup2(&s.actions, out.fd[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&s.actions, err.fd[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&s.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    // Its own session: Ctrl-C in the room's terminal, or the terminal closing, does not reach
+    // the recorder. Signals the room catches are reset by exec; nothing is blocked.
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&s.attr, &none);
+    posix_spawnattr_setflags(&s.attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK);
+
+    const std::vector<std::string> args = {program_,
+                                           "--db",
+                                           databasePath_,
+                                           "--actor",
+                                           target.actor,
+                                           "--lang",
+                                           language() == Lang::En ? "en" : "id",
+                                           "--json",
+                                           "record",
+                                           std::to_string(target.sessionId),
+                                           "--meter-rate",
+                                           "10"};
+    std::vector<char*> argv;
+    for (const std::string& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, program_.c_str(), &s.actions, &s.attr, argv.data(), environ);
+    if (rc != 0)
+        throw UserError(fmt::format("cannot start the recorder {}: {}", program_, std::strerror(rc)));
+    child_ = pid;
+    adopted_ = -1;
+    ::close(out.release(1));
+    ::close(err.release(1));
+    {
+        std::lock_guard lock(mutex_);
+        lastError_.clear();
+        status_ = RecordingStatus{};
+        status_.state = RecordingState::Recording;
+    }
+    stopReading_.store(false, std::memory_order_release);
+    if (reader_.joinable()) reader_.join();
+    reader_ = std::thread([this, o = out.release(0), e = err.release(0)] { readLoop(o, e); });
+}
+
+void RecorderProcess::start(Database& db, const RecordingTarget& target) {
+    if (child_ > 0 && !reap(false)) return;  // already recording
+    if (adopted_ > 0) return;
+    sessionId_ = target.sessionId;
+    if (auto live = RecordingStore(db).active(target.sessionId)) {
+        adopt(db, target.sessionId);
+        return;
+    }
+    spawn(target);
+    // Wait for the first status line (the device is open, the file exists, the row is in the
+    // record), or for the child to fail and say why.
+    const auto deadline = Clock::now() + kStartWait;
+    while (Clock::now() < deadline) {
+        {
+            std::lock_guard lock(mutex_);
+            if (recordingId_ != 0) return;
+        }
+        if (reap(false)) {
+            std::string why;
+            {
+                std::lock_guard lock(mutex_);
+                why = lastError_.empty() ? status_.message : lastError_;
+            }
+            throw UserError(why);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    // Slow to open (a JACK server starting up): it carries on; tick() watches it.
+}
+
+void RecorderProcess::stop(Database& db, const std::string& actor) {
+    (void)actor;
+    if (adopted_ > 0) {
+        // Someone else's child: ask it to stop and wait until its lock is free.
+        ::kill(adopted_, SIGTERM);
+        const auto deadline = Clock::now() + kStopWait;
+        while (Clock::now() < deadline && RecordingStore(db).active(sessionId_))
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (RecordingStore(db).active(sessionId_))
+            throw UserError(fmt::format("the recorder (process {}) did not stop", adopted_));
+        adopted_ = -1;
+        setState(RecordingState::Idle, "");
+        return;
+    }
+    if (child_ <= 0) return;
+    ::kill(child_, SIGTERM);  // a clean close: the rest of the ring, the cue points, the row
+    const auto deadline = Clock::now() + kStopWait;
+    while (Clock::now() < deadline) {
+        if (reap(false)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (child_ > 0) {
+        // Never wait forever on the producer's key; the file is valid whatever happens (its
+        // header is rewritten twice a second) and recovery closes the row.
+        ::kill(child_, SIGKILL);
+        reap(true);
+    }
+}
+
+void RecorderProcess::marker(Database& db, const MarkerRequest& m) {
+    RecordingStore store(db);
+    const auto live = store.active(m.sessionId);
+    if (!live) return;  // nothing is recording: studio keeps the marker without a position
+    if (m.kind != "manual") {
+        // studio stored this segment's or question's marker when it happened; only a recording
+        // that started since needs one (the recording began mid-segment).
+        for (const Marker& have : store.markers(m.sessionId, live->id)) {
+            if (have.kind == m.kind && have.segmentId == m.segmentId &&
+                have.questionId == m.questionId)
+                return;
+        }
+    }
+    store.addMarker(m.sessionId, m.kind, m.label, now(), m.segmentId, m.questionId, m.actor);
+    std::lock_guard lock(mutex_);
+    ++status_.markers;
+}
+
+void RecorderProcess::tick(Database& db) {
+    if (child_ > 0) {
+        if (reap(false)) return;
+        std::int64_t id = 0;
+        {
+            std::lock_guard lock(mutex_);
+            if (status_.file.empty()) id = recordingId_;
+        }
+        if (id != 0) {
+            // The status lines carry meters; the file and device are in the record.
+            const Recording r = RecordingStore(db).get(id);
+            std::lock_guard lock(mutex_);
+            status_.file = r.path;
+            status_.device = r.device;
+            status_.sampleRate = r.sampleRate;
+        }
+        return;
+    }
+    if (adopted_ > 0) {
+        const auto live = RecordingStore(db).active(sessionId_);
+        if (!live) {
+            adopted_ = -1;
+            setState(RecordingState::Idle, "");
+            return;
+        }
+        std::lock_guard lock(mutex_);
+        status_.elapsed = std::chrono::duration_cast<Duration>(
+            std::chrono::duration<double>(double(live->frames) / std::max(1, live->sampleRate)));
+    }
+}
+
+void RecorderProcess::follow(Database& db, std::int64_t sessionId) {
+    if (sessionId == followed_ || child_ > 0) return;
+    followed_ = sessionId;
+    if (adopted_ > 0 && sessionId != sessionId_) {
+        adopted_ = -1;
+        setState(RecordingState::Idle, "");
+    }
+    if (sessionId > 0 && RecordingStore(db).active(sessionId)) adopt(db, sessionId);
+}
+
+void RecorderProcess::adopt(Database& db, std::int64_t sessionId) {
+    const auto live = RecordingStore(db).active(sessionId);
+    if (!live) return;
+    sessionId_ = sessionId;
+    recordingId_ = live->id;
+    adopted_ = static_cast<pid_t>(live->pid.value_or(-1));
+    std::lock_guard lock(mutex_);
+    status_ = RecordingStatus{};
+    status_.state = RecordingState::Recording;
+    status_.file = live->path;
+    status_.device = live->device;
+    status_.sampleRate = live->sampleRate;
+    status_.message = fmtTx(Tx::RecorderElsewhere, live->pid.value_or(0));
+    status_.elapsed = std::chrono::duration_cast<Duration>(
+        std::chrono::duration<double>(double(live->frames) / std::max(1, live->sampleRate)));
+}
+
+bool RecorderProcess::reap(bool block) {
+    if (child_ <= 0) return true;
+    int wstatus = 0;
+    const pid_t r = ::waitpid(child_, &wstatus, block ? 0 : WNOHANG);
+    if (r == 0) return false;
+    child_ = -1;
+    stopReading_.store(true, std::memory_order_release);
+    if (reader_.joinable()) reader_.join();
+    const bool clean = r > 0 && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;
+    std::string why;
+    {
+        std::lock_guard lock(mutex_);
+        why = lastError_;
+        recordingId_ = 0;
+    }
+    if (clean) {
+        setState(RecordingState::Idle, "");
+    } else {
+        if (why.empty())
+            why = r > 0 && WIFSIGNALED(wstatus)
+                      ? fmt::format("the recorder was stopped by signal {}", WTERMSIG(wstatus))
+                      : std::string("the recorder stopped");
+        setState(RecordingState::Failed, why);
+    }
+    return true;
+}
+
+void RecorderProcess::readLoop(int out, int err) {
+    std::string bufs[2];
+    pollfd fds[2] = {{out, POLLIN, 0}, {err, POLLIN, 0}};
+    int open = 2;
+    char chunk[4096];
+    while (open > 0 && !stopReading_.load(std::memory_order_acquire)) {
+        if (::poll(fds, 2, 100) <= 0) continue;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            const ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
+            if (n <= 0) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open;
+                continue;
+            }
+            bufs[i].append(chunk, static_cast<std::size_t>(n));
+            std::size_t nl;
+            while ((nl = bufs[i].find('\n')) != std::string::npos) {
+                std::string line = bufs[i].substr(0, nl);
+                bufs[i].erase(0, nl + 1);
+                if (i == 0) {
+                    onLine(line);
+                } else if (!line.empty()) {
+                    // "dialogstudio: <why>" is what the command line prints on failure.
+                    const std::string prefix = "dialogstudio: ";
+                    if (line.rfind(prefix, 0) == 0) line.erase(0, prefix.size());
+                    std::lock_guard lock(mutex_);
+                    lastError_ = line;
+                }
+            }
+        }
+    }
+    for (const pollfd& p : fds)
+        if (p.fd >= 0) ::close(p.fd);
+}
+
+void RecorderProcess::onLine(const std::string& line) {
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("recording")) return;  // a line cut short: the next comes
+    std::lock_guard lock(mutex_);
+    recordingId_ = j.value("recording", std::int64_t{0});
+    RecordingStatus& s = status_;
+    s.state = RecordingState::Recording;
+    s.message.clear();
+    s.elapsed = std::chrono::duration_cast<Duration>(
+        std::chrono::duration<double>(j.value("elapsed", 0.0)));
+    s.channels.clear();
+    for (const auto& c : j.value("channels", nlohmann::json::array())) {
+        ChannelMeter m;
+        m.peakDbfs = dbOr(c, "peak_dbfs");
+        m.peakHoldDbfs = dbOr(c, "peak_hold_dbfs");
+        m.rmsDbfs = dbOr(c, "rms_dbfs");
+        m.clipping = dbOr(c, "true_peak_dbtp") >= 0.0 || m.peakDbfs >= -0.1;
+        s.channels.push_back(m);
+    }
+    const nlohmann::json lufs = j.value("lufs", nlohmann::json::object());
+    s.momentaryLufs = dbOr(lufs, "momentary");
+    s.shortTermLufs = dbOr(lufs, "short_term");
+    s.integratedLufs = dbOr(lufs, "integrated");
+
+    // Alarms keep the time they were first seen, so the banner says how long they have been on.
+    std::vector<std::string> kinds = j.value("alarms", std::vector<std::string>{});
+    if (j.value("state", "") == "reconnecting") kinds.insert(kinds.begin(), "device_lost");
+    std::vector<RecordingAlarm> alarms;
+    for (const std::string& k : kinds) {
+        RecordingAlarm a;
+        a.kind = k;
+        const auto since = alarmSince_.try_emplace(k, Clock::now()).first->second;
+        a.active = std::chrono::duration_cast<Duration>(Clock::now() - since);
+        if (k == "ring_overrun")
+            a.detail = fmt::format("{} frames", j.value("dropped", std::int64_t{0}));
+        alarms.push_back(std::move(a));
+    }
+    std::erase_if(alarmSince_, [&](const auto& kv) {
+        return std::find(kinds.begin(), kinds.end(), kv.first) == kinds.end();
+    });
+    s.alarms = std::move(alarms);
+}
+
+}  // namespace ds::ui

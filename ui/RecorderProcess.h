@@ -1,0 +1,72 @@
+#pragma once
+// The control room's real recorder: `dialogstudio record SESSION --json --meter-rate 10`, run as
+// a child process, the same recorder the command line uses (audio/RecordCommand.cpp: lock file,
+// recordings row, heartbeat, alarms and gaps journalled, markers written as cue points).
+//
+// Why a process and not a Recorder object inside the room: the recording must outlive anything
+// that happens to the window. The child runs in its own session, ignores a closed pipe and
+// keeps recording if the room crashes or is killed; the room that opens next finds it through
+// its lock file and shows it (without meters, which only the room that started it reads). A
+// frozen frame loop or a GL driver fault cannot stall the capture either.
+//
+// Meters come from the child's JSON status lines (10 a second) on a reader thread; status() is
+// a copy of the latest. Segment and question markers are stored by studio when the segment is
+// taken or the question put on air (with their sample position from the heartbeat); marker()
+// adds what is not there yet: the manual marker, and the current segment when a recording
+// starts mid-segment.
+#include <sys/types.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "ui/RecordingControl.h"
+
+namespace ds::ui {
+
+class RecorderProcess final : public RecordingControl {
+  public:
+    // `program`: the dialogstudio binary (normally /proc/self/exe); `databasePath`: the
+    // database the room uses, passed to the child.
+    RecorderProcess(std::string program, std::string databasePath);
+    // Leaves a running child recording (it is its own process); stops reading it.
+    ~RecorderProcess() override;
+    RecorderProcess(const RecorderProcess&) = delete;
+    RecorderProcess& operator=(const RecorderProcess&) = delete;
+
+    RecordingStatus status() const override;  // [any]
+    void arm(Database& db, const RecordingTarget& target) override;
+    void start(Database& db, const RecordingTarget& target) override;
+    void stop(Database& db, const std::string& actor) override;
+    void marker(Database& db, const MarkerRequest& marker) override;
+    void tick(Database& db) override;
+    void follow(Database& db, std::int64_t sessionId) override;
+
+  private:
+    void spawn(const RecordingTarget& target);
+    void readLoop(int out, int err);
+    void onLine(const std::string& line);
+    // Reaps the child if it has exited; true when it has (its exit is then in the status).
+    bool reap(bool block);
+    void adopt(Database& db, std::int64_t sessionId);
+    void setState(RecordingState state, const std::string& message);
+
+    const std::string program_;
+    const std::string databasePath_;
+    mutable std::mutex mutex_;
+    RecordingStatus status_;  // guarded by mutex_
+    std::string lastError_;   // the child's last stderr line, guarded by mutex_
+    std::map<std::string, std::chrono::steady_clock::time_point> alarmSince_;  // mutex_
+    pid_t child_ = -1;        // our child; -1 when none [control]
+    pid_t adopted_ = -1;      // a recorder another process started [control]
+    std::int64_t sessionId_ = 0;
+    std::int64_t recordingId_ = 0;
+    std::int64_t followed_ = -1;
+    std::atomic<bool> stopReading_{false};
+    std::thread reader_;
+};
+
+}  // namespace ds::ui

@@ -150,7 +150,8 @@ void RecorderProcess::spawn(const RecordingTarget& target) {
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, program_.c_str(), &s.actions, &s.attr, argv.data(), environ);
     if (rc != 0)
-        throw UserError(fmt::format("cannot start the recorder {}: {}", program_, std::strerror(rc)));
+        throw UserError(
+            fmt::format("cannot start the recorder {}: {}", program_, std::strerror(rc)));
     child_ = pid;
     adopted_ = -1;
     ::close(out.release(1));

@@ -205,7 +205,13 @@ void StatusWindow::draw(const Frame& f) {
             const float barH = f.fonts.small->FontSize * 0.9f;
             const float barW = w - ImGui::CalcTextSize("L -00.0 dBFS ").x;
             if (rec.channels.empty()) {
-                style::coloredText(colors::Faint, tr(Tx::NoMeters));
+                // Recording without meters here (a recorder this room did not start): say so.
+                const bool elsewhere =
+                    rec.state == RecordingState::Recording && !rec.message.empty();
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+                style::coloredText(elsewhere ? colors::Amber : colors::Faint,
+                                   elsewhere ? rec.message.c_str() : tr(Tx::NoMeters));
+                ImGui::PopTextWrapPos();
             }
             for (std::size_t c = 0; c < rec.channels.size() && c < 2; ++c) {
                 const ChannelMeter& m = rec.channels[c];

@@ -225,6 +225,37 @@ inline void keepArtefacts(const fs::path& shots, const std::string& name) {
     fs::copy(shots, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
 }
 
+// xdotool typing into one window of the room, as a person at the keyboard would.
+class Keyboard {
+  public:
+    Keyboard(std::map<std::string, std::string> env, fs::path scratch)
+        : env_(std::move(env)), scratch_(std::move(scratch)) {}
+    // Finds the window whose title contains `title` and gives it the keyboard.
+    bool focus(const std::string& title) {
+        std::string out;
+        if (xdotool({"search", "--sync", "--name", title}, &out) != 0) return false;
+        window_ = out.substr(0, out.find('\n'));
+        if (window_.empty() || xdotool({"windowfocus", "--sync", window_}) != 0) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        return true;
+    }
+    void key(const std::string& keys) {
+        ASSERT_EQ(xdotool({"key", "--window", window_, "--clearmodifiers", keys}), 0) << keys;
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+    void type(const std::string& text) {
+        ASSERT_EQ(xdotool({"type", "--window", window_, "--delay", "15", text}), 0) << text;
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    }
+
+  private:
+    int xdotool(const std::vector<std::string>& args, std::string* out = nullptr);
+
+    std::map<std::string, std::string> env_;
+    fs::path scratch_;
+    std::string window_;
+};
+
 // The environment every run gets: the fixture's display and a private home for config, data
 // and the database.
 inline std::map<std::string, std::string> roomEnv(const fs::path& home) {
@@ -234,6 +265,12 @@ inline std::map<std::string, std::string> roomEnv(const fs::path& home) {
             {"DIALOGSTUDIO_DB", (home / "ui.db").string()},
             {"DIALOGSTUDIO_ACTOR", "penguji"},
             {"DIALOGSTUDIO_LANG", ""}};
+}
+
+inline int Keyboard::xdotool(const std::vector<std::string>& args, std::string* out) {
+    std::vector<std::string> argv = {"/usr/bin/xdotool"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, env_, out, scratch_);
 }
 
 }  // namespace ds::ui::xtest

@@ -15,11 +15,6 @@ class XdotoolTest : public ::testing::Test {
         ASSERT_FALSE(display().empty()) << "no Xvfb: run through ctest (fixture ui_x_e2e)";
         env = roomEnv(home.path());
     }
-    int xdotool(const std::vector<std::string>& args, std::string* out = nullptr) {
-        std::vector<std::string> argv = {"/usr/bin/xdotool"};
-        argv.insert(argv.end(), args.begin(), args.end());
-        return run(argv, env, out, home.path());
-    }
     nlohmann::json cli(const std::vector<std::string>& args) {
         std::vector<std::string> argv = {DS_DIALOGSTUDIO, "--json"};
         argv.insert(argv.end(), args.begin(), args.end());
@@ -47,18 +42,12 @@ class XdotoolTest : public ::testing::Test {
         }
         return q;
     }
-    void key(const std::string& keys) {
-        ASSERT_EQ(xdotool({"key", "--window", window, "--clearmodifiers", keys}), 0);
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    }
-    void type(const std::string& text) {
-        ASSERT_EQ(xdotool({"type", "--window", window, "--delay", "15", text}), 0);
-        std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    }
+    void key(const std::string& keys) { keyboard.key(keys); }
+    void type(const std::string& text) { keyboard.type(text); }
 
     TempDir home;
     std::map<std::string, std::string> env;
-    std::string window;
+    Keyboard keyboard{{}, {}};
 };
 
 }  // namespace
@@ -76,12 +65,8 @@ TEST_F(XdotoolTest, AQuestionTypedApprovedAndPutOnAirReachesTheRecordAndTheGuest
     ASSERT_TRUE(room.waitForOutput("first-data-frame-ms", std::chrono::seconds(90)))
         << room.errors();
 
-    std::string out;
-    ASSERT_EQ(xdotool({"search", "--sync", "--name", "Ruang Kendali"}, &out), 0) << out;
-    window = out.substr(0, out.find('\n'));
-    ASSERT_FALSE(window.empty());
-    ASSERT_EQ(xdotool({"windowfocus", "--sync", window}), 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    keyboard = Keyboard(env, home.path());
+    ASSERT_TRUE(keyboard.focus("Ruang Kendali"));
 
     // The screener takes a call: F3 puts the keyboard in the form.
     const std::string text = "Kapan pelayanan SKCK buka pada hari Sabtu?";

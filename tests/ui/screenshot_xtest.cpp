@@ -119,10 +119,10 @@ TEST_F(ScreenshotTest, AnAlarmCannotBeOverlooked) {
     EXPECT_GT(red, 0.6) << "a red banner";
 }
 
-TEST_F(ScreenshotTest, WithoutARecorderTheRoomSaysSoInsteadOfPretending) {
-    const fs::path shots = shoot({"--demo"}, "norecorder");
+TEST_F(ScreenshotTest, NotRecordingIsShownAsSuchNeverAsRec) {
+    const fs::path shots = shoot({"--demo"}, "notrecording");
     const std::string main = readText(shots / "main.txt");
-    EXPECT_TRUE(contains(main, "REKAMAN: modul audio belum terpasang")) << main;
+    EXPECT_TRUE(contains(main, "TIDAK MEREKAM")) << main;
     EXPECT_FALSE(contains(main, "● REC")) << main;
     const nlohmann::json r = regions(shots);
     const auto rec = std::vector<double>(r["main"]["rec"].begin(), r["main"]["rec"].end());

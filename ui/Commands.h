@@ -100,8 +100,10 @@ struct RecordLeadership {
     std::string decision;  // release or withhold
     std::string note;
 };
-struct SignSession {  // through RecordKeeping (issue 4)
+struct SignSession {  // the PPID officer signs; the record is then frozen
     std::int64_t sessionId = 0;
+    std::string name;  // the signer as on the signature
+    std::string nrp;   // NRP or NIP
 };
 struct ExportSession {  // a background job with progress and cancel
     std::int64_t sessionId = 0;

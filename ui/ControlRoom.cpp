@@ -324,7 +324,7 @@ class App {
     ScreenshotWriter shots_;
     UiQueue queue_;
     std::unique_ptr<RecordingControl> recording_;
-    BasicRecordKeeping records_;
+    std::unique_ptr<RecordKeeping> records_;
     std::unique_ptr<GlfwLibrary> glfw_;  // before the windows: terminated after they are gone
     std::unique_ptr<OsWindow> main_;
     std::unique_ptr<OsWindow> guest_;
@@ -416,7 +416,7 @@ void App::startWorker() {
     config.startup.demo = options_.demo;
     config.startup.lastSession = settings_.lastSession;
     worker_ = std::make_unique<DatabaseWorker>(
-        config, *recording_, records_, queue_,
+        config, *recording_, queue_,
         [this](std::shared_ptr<const Snapshot> s) {
             snapshot_ = std::move(s);
             const auto id =
@@ -495,19 +495,20 @@ void App::applyFrameLoopCommand(const Command& command) {
     } else if (const auto* l = std::get_if<cmd::ApplyLayout>(&command)) {
         app_.layoutPreset = l->preset;
     } else if (const auto* e = std::get_if<cmd::ExportSession>(&command)) {
-        for (const ExportFormat& format : records_.exportFormats()) {
+        for (const ExportFormat& format : RecordKeeping::exportFormats()) {
             if (format.code != e->format) continue;
             char stamp[32];
             const std::time_t t = std::time(nullptr);
             std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&t));
-            const std::string path = fmt::format("{}/laporan-sesi-{}-{}{}", app_.exportDir,
+            const std::string path = fmt::format("{}/{}-{}-{}{}", app_.exportDir, format.stem,
                                                  e->sessionId, stamp, format.extension);
             const std::string db = ctx_.databasePath();
+            const std::string actor = ctx_.actor();
             const std::int64_t session = e->sessionId;
             jobs_->submit(
                 fmtTx(Tx::ExportJob, language() == Lang::En ? format.labelEn : format.labelId),
-                [this, db, session, format, path](JobProgress& progress) {
-                    return records_.exportSession(db, session, format, path, progress);
+                [this, db, session, format, path, actor](JobProgress& progress) {
+                    return records_->exportSession(db, session, format, path, actor, progress);
                 });
         }
     } else if (const auto* cj = std::get_if<cmd::CancelJob>(&command)) {
@@ -606,7 +607,7 @@ void App::drawFrame() {
     app_.jobs = jobs_->jobs();
     app_.workerBusy = worker_->busy();
     app_.exports.clear();
-    for (const ExportFormat& f : records_.exportFormats()) {
+    for (const ExportFormat& f : RecordKeeping::exportFormats()) {
         app_.exports.push_back({f.code, language() == Lang::En ? f.labelEn : f.labelId});
     }
     const bool haveData = snap.generation > 0;
@@ -661,17 +662,18 @@ int App::run() {
         std::fprintf(stderr, "%s\n", tr(Tx::NoDisplay));
         return 1;
     }
+    // The recorder and the exports are this same binary's `record`, `report` and `export`
+    // commands, run as child processes.
+    std::error_code ec;
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     if (!options_.simulateRecording.empty()) {
         recording_ = std::make_unique<SimulatedRecording>(options_.simulateRecording);
+    } else if (self.empty()) {
+        recording_ = std::make_unique<NoRecording>();
     } else {
-        // The recorder is this same binary's `record` command in a child process.
-        std::error_code ec;
-        const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-        if (ec)
-            recording_ = std::make_unique<NoRecording>();
-        else
-            recording_ = std::make_unique<RecorderProcess>(self.string(), ctx_.databasePath());
+        recording_ = std::make_unique<RecorderProcess>(self, ctx_.databasePath());
     }
+    records_ = std::make_unique<RecordKeeping>(self);
     if (!openWindows()) {
         std::fprintf(stderr, "%s\n", tr(Tx::NoOpenGl));
         return 1;

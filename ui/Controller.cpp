@@ -26,9 +26,8 @@ RecordingTarget targetOf(const Session& s, const std::string& actor) {
 
 }  // namespace
 
-Controller::Controller(Database& db, std::string actor, RecordingControl& recording,
-                       RecordKeeping& records)
-    : db_(db), actor_(std::move(actor)), recording_(recording), records_(records) {}
+Controller::Controller(Database& db, std::string actor, RecordingControl& recording)
+    : db_(db), actor_(std::move(actor)), recording_(recording) {}
 
 void Controller::refreshStation() {
     station_ = StationStore(db_).current(actor_);
@@ -112,9 +111,10 @@ struct Controller::Applier {
         out.subjectId = q.id;
         out.message = fmtTx(Tx::OkOnAir, q.number);
         marker([&] {
-            c.recording_.marker(c.db_, {q.sessionId, "question",
-                                        fmtTx(Tx::MarkerQuestion, q.number, firstName(q.callerName)),
-                                        std::nullopt, q.id, c.actor_});
+            c.recording_.marker(
+                c.db_, {q.sessionId, "question",
+                        fmtTx(Tx::MarkerQuestion, q.number, firstName(q.callerName)), std::nullopt,
+                        q.id, c.actor_});
         });
     }
     void operator()(const cmd::MarkAnswered& x) {
@@ -192,8 +192,7 @@ struct Controller::Applier {
         out.message = fmtTx(Tx::OkLeadership, r.registrationNumber);
     }
     void operator()(const cmd::SignSession& x) {
-        if (!c.records_.canSign()) throw UserError(tr(Tx::SignNotAvailable));
-        c.records_.sign(c.db_, x.sessionId, c.actor_);
+        RecordKeeping::sign(c.db_, x.sessionId, {x.name, x.nrp}, c.actor_);
         out.subjectId = x.sessionId;
         out.message = tr(Tx::OkSigned);
     }

@@ -19,12 +19,10 @@ class Database;
 namespace ds::ui {
 
 class RecordingControl;
-class RecordKeeping;
 
 class Controller {
   public:
-    Controller(Database& db, std::string actor, RecordingControl& recording,
-               RecordKeeping& records);
+    Controller(Database& db, std::string actor, RecordingControl& recording);
 
     // Applies one database command (isDatabaseCommand). Never throws for a refused command:
     // the outcome carries the message the person sees.
@@ -45,7 +43,6 @@ class Controller {
     Database& db_;
     std::string actor_;
     RecordingControl& recording_;
-    RecordKeeping& records_;
     std::optional<std::int64_t> sessionId_;
     std::string contact_;
     Station station_;

@@ -5,7 +5,6 @@
 #include "studio/Statement.h"
 #include "ui/Controller.h"
 #include "ui/Jobs.h"
-#include "ui/RecordKeeping.h"
 #include "ui/RecordingControl.h"
 #include "ui/SnapshotBuilder.h"
 
@@ -56,13 +55,11 @@ SessionChoice chooseSession(const StartupRequest& request,
     return c;
 }
 
-DatabaseWorker::DatabaseWorker(Config config, RecordingControl& recording, RecordKeeping& records,
-                               UiQueue& ui,
+DatabaseWorker::DatabaseWorker(Config config, RecordingControl& recording, UiQueue& ui,
                                std::function<void(std::shared_ptr<const Snapshot>)> onSnapshot,
                                std::function<void(Outcome)> onOutcome)
     : config_(std::move(config)),
       recording_(recording),
-      records_(records),
       ui_(ui),
       onSnapshot_(std::move(onSnapshot)),
       onOutcome_(std::move(onOutcome)),
@@ -101,7 +98,6 @@ void DatabaseWorker::run() {
     std::shared_ptr<const Snapshot> last;
     const auto publish = [&](Snapshot s) {
         s.generation = ++generation;
-        s.signingAvailable = records_.canSign();
         auto shared = std::make_shared<const Snapshot>(std::move(s));
         last = shared;
         ui_.post([this, shared] { onSnapshot_(shared); });
@@ -130,7 +126,7 @@ void DatabaseWorker::run() {
         }
     }
     SnapshotBuilder builder(*db, config_.actor);
-    Controller controller(*db, config_.actor, recording_, records_);
+    Controller controller(*db, config_.actor, recording_);
 
     try {
         const Snapshot first = builder.build(std::nullopt, "", now());

@@ -23,7 +23,6 @@
 namespace ds::ui {
 
 class RecordingControl;
-class RecordKeeping;
 class UiQueue;
 
 // How the session to open at start is chosen (pure; tested).
@@ -52,7 +51,7 @@ class DatabaseWorker {
     };
 
     // Starts the thread. `onSnapshot` and `onOutcome` run on the frame loop (through `ui`).
-    DatabaseWorker(Config config, RecordingControl& recording, RecordKeeping& records, UiQueue& ui,
+    DatabaseWorker(Config config, RecordingControl& recording, UiQueue& ui,
                    std::function<void(std::shared_ptr<const Snapshot>)> onSnapshot,
                    std::function<void(Outcome)> onOutcome);
     ~DatabaseWorker();  // finishes the command being applied, then stops
@@ -69,7 +68,6 @@ class DatabaseWorker {
 
     Config config_;
     RecordingControl& recording_;
-    RecordKeeping& records_;
     UiQueue& ui_;
     std::function<void(std::shared_ptr<const Snapshot>)> onSnapshot_;
     std::function<void(Outcome)> onOutcome_;

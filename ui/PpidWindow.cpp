@@ -401,20 +401,27 @@ void PpidWindow::drawStatistics(const Frame& f) {
     ImGui::PushFont(f.fonts.small);
     style::coloredText(colors::Dim, f.app.exportDir.c_str());
     ImGui::PopFont();
+    // The buttons flow onto the next line when the window is narrow.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    bool first = true;
     for (const AppState::ExportChoice& choice : f.app.exports) {
+        const float w =
+            ImGui::CalcTextSize(choice.label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        first = false;
         if (ImGui::Button(fmt::format("{}###export_{}", choice.label, choice.code).c_str())) {
             f.emit(cmd::ExportSession{f.sessionId(), choice.code});
         }
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
-    const bool canSign = f.snap.signingAvailable && f.snap.session->status == "ended";
+    const bool canSign = f.snap.session->status == "ended";
     if (style::actionButton(tr(Tx::SignRecord), nullptr, canSign, colors::Accent)) openSign_ = true;
     ImGui::SameLine();
-    style::coloredText(colors::Dim, tr(!f.snap.signingAvailable             ? Tx::SignNotAvailable
-                                       : f.snap.session->status == "signed" ? Tx::AlreadySigned
-                                       : f.snap.session->status != "ended"  ? Tx::SignAfterEnd
-                                                                            : Tx::SignHint));
+    style::coloredText(colors::Dim, tr(f.snap.session->status == "signed"  ? Tx::AlreadySigned
+                                       : f.snap.session->status != "ended" ? Tx::SignAfterEnd
+                                                                           : Tx::SignHint));
 }
 
 void PpidWindow::drawSignConfirm(const Frame& f) {
@@ -432,13 +439,31 @@ void PpidWindow::drawSignConfirm(const Frame& f) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextUnformatted(tr(Tx::ConfirmSignBody));
     ImGui::PopTextWrapPos();
-    bool accept = style::actionButton(tr(Tx::SignRecord), "Enter", true, colors::Accent);
+    // Who signs: the name as on the signature and the NRP (police) or NIP (civil servant).
+    if (ImGui::IsWindowAppearing()) signFocus_ = 0;
+    if (signFocus_ == 0) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+    ImGui::InputTextWithHint("##signer", tr(Tx::SignerName), &signerName_);
+    if (signFocus_ == 1) ImGui::SetKeyboardFocusHere();
+    signFocus_ = -1;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+    ImGui::InputTextWithHint("##nrp", tr(Tx::SignerNrp), &signerNrp_,
+                             ImGuiInputTextFlags_CharsDecimal);
+    const bool complete =
+        !signerName_.empty() && (signerNrp_.size() == 8 || signerNrp_.size() == 18);
+    if (!complete) {
+        style::coloredText(colors::Dim, tr(Tx::SignerNeeded));
+        // Enter on an incomplete signature goes back to what is missing.
+        if (!ImGui::IsWindowAppearing() && style::shortcut(key::Enter))
+            signFocus_ = signerName_.empty() ? 0 : 1;
+    }
+    bool accept = style::actionButton(tr(Tx::SignRecord), "Enter", complete, colors::Accent);
     ImGui::SameLine();
     const bool cancel =
         style::actionButton(tr(Tx::Cancel), "Esc", true) || style::shortcut(key::Escape);
-    accept = accept || (!ImGui::IsWindowAppearing() && style::shortcut(key::Enter));
+    accept = accept || (complete && !ImGui::IsWindowAppearing() && style::shortcut(key::Enter));
     if (accept) {
-        f.emit(cmd::SignSession{f.sessionId()});
+        f.emit(cmd::SignSession{f.sessionId(), signerName_, signerNrp_});
         ImGui::CloseCurrentPopup();
     } else if (cancel) {
         ImGui::CloseCurrentPopup();

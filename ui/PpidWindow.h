@@ -19,6 +19,9 @@ class PpidWindow {
   public:
     static constexpr const char* kId = "ppid";
 
+    // Opens the signature dialog (the "sign" button; tests).
+    void openSignDialog() { openSign_ = true; }
+
     struct DecisionForm {
         int decision = 0;  // 0 granted_full, 1 granted_partial, 2 refused
         int ground = 0;    // index into vocab::refusalGrounds()
@@ -60,6 +63,9 @@ class PpidWindow {
     DecisionForm form_;
     std::string error_;
     bool openSign_ = false;
+    std::string signerName_;  // kept for the next session's signature
+    std::string signerNrp_;
+    int signFocus_ = -1;  // the signature field to give the keyboard next frame
 };
 
 }  // namespace ds::ui

@@ -1,62 +1,127 @@
 #include "ui/RecordKeeping.h"
 
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
-#include <fstream>
+#include <regex>
 
 #include <fmt/format.h>
 
 #include "studio/CommandContext.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
-#include "studio/RequestStore.h"
-#include "studio/SessionReport.h"
+#include "studio/SessionStore.h"
+#include "studio/SignedSummary.h"
 #include "studio/StationStore.h"
+#include "studio/Time.h"
+#include "ui/ChildProcess.h"
 #include "ui/Jobs.h"
 
 namespace ds::ui {
 
-void BasicRecordKeeping::sign(Database&, std::int64_t, const std::string&) {
-    throw UserError("signing the session record is not available in this version yet");
+namespace {
+
+// Runs a command to its end, its "task: phase NN%" stderr lines as the job's progress; a cancel
+// is the Ctrl-C the command handles. Returns stdout; throws UserError with the command's last
+// stderr line if it fails.
+std::string runCommand(const std::vector<std::string>& argv, JobProgress& progress) {
+    ChildProcess child(argv, {});
+    std::string out, err, lastError;
+    static const std::regex percent(R"(^(?:[^:]*: )?(.*?)\s+(\d+)%\s*$)");
+    pollfd fds[2] = {{child.out(), POLLIN, 0}, {child.err(), POLLIN, 0}};
+    bool interrupted = false;
+    char chunk[4096];
+    for (int open = 2; open > 0;) {
+        if (progress.cancelled() && !interrupted) {
+            child.signal(SIGINT);
+            interrupted = true;
+        }
+        if (::poll(fds, 2, 100) <= 0) continue;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            const ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
+            if (n <= 0) {
+                fds[i].fd = -1;
+                --open;
+                continue;
+            }
+            (i == 0 ? out : err).append(chunk, static_cast<std::size_t>(n));
+        }
+        // Whole stderr lines: progress, or what went wrong.
+        for (std::size_t nl; (nl = err.find_first_of("\r\n")) != std::string::npos;) {
+            const std::string line = err.substr(0, nl);
+            err.erase(0, nl + 1);
+            std::smatch m;
+            if (std::regex_match(line, m, percent)) {
+                progress.set(std::stof(m[2].str()) / 100.0f, m[1].str());
+            } else if (!line.empty()) {
+                lastError = line;
+            }
+        }
+    }
+    const int status = child.wait(std::chrono::minutes(10)).value_or(-1);
+    if (progress.cancelled()) return {};
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        const std::string prefix = "dialogstudio: ";
+        if (lastError.rfind(prefix, 0) == 0) lastError.erase(0, prefix.size());
+        throw UserError(lastError.empty()
+                            ? "the export failed (" + ChildProcess::describe(status) + ")"
+                            : lastError);
+    }
+    return out;
 }
 
-std::vector<ExportFormat> BasicRecordKeeping::exportFormats() const {
-    return {{"csv", ".csv", "Laporan Pasal 11 (CSV)", "Pasal 11 report (CSV)"},
-            {"json", ".json", "Laporan Pasal 11 (JSON)", "Pasal 11 report (JSON)"}};
+}  // namespace
+
+void RecordKeeping::sign(Database& db, std::int64_t sessionId, const Signer& signer,
+                         const std::string& actor) {
+    const Station station = StationStore(db).current(actor);
+    const WorkingCalendar calendar = StationStore::calendar(station);
+    Signature sig;
+    sig.name = signer.name;
+    sig.nrp = signer.nrp;
+    sig.signedOn = localDay(now(), station.timeZone);
+    const nlohmann::json summary = signedSummary(db, station, calendar, sessionId);
+    SessionStore(db).sign(sessionId, sig, summary, station.timeZone, actor);
 }
 
-std::string BasicRecordKeeping::exportSession(const std::string& databasePath,
-                                              std::int64_t sessionId, const ExportFormat& format,
-                                              const std::string& path, JobProgress& progress) {
-    progress.set(0.05f, "open");
-    Database::Options options;
-    options.migrate = false;
-    Database db = Database::open(databasePath, options);
-    if (progress.cancelled()) return {};
-    progress.set(0.2f, "report");
-    Station station = StationStore(db).current("dialogstudio");
-    RequestStore requests(db, station, StationStore::calendar(station));
-    nlohmann::json report = SessionReport::build(db, requests, sessionId, now());
-    if (progress.cancelled()) return {};
-    progress.set(0.7f, "write");
-    std::string text = format.code == "csv"
-                           ? SessionReport::toCsv(report)
-                           : report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::filesystem::path target(path);
-    std::filesystem::create_directories(target.parent_path());
-    std::filesystem::path temp = target;
-    temp += ".part";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) throw UserError(fmt::format("cannot write {}", temp.string()));
+const std::vector<ExportFormat>& RecordKeeping::exportFormats() {
+    static const std::vector<ExportFormat> formats = {
+        {"pdf", ".pdf", "catatan-sesi", "Catatan sesi (PDF)", "Session record (PDF)"},
+        {"xlsx", ".xlsx", "catatan-sesi", "Catatan sesi (XLSX)", "Session record (XLSX)"},
+        {"csv", ".csv", "laporan-pasal11", "Laporan Pasal 11 (CSV)", "Pasal 11 report (CSV)"},
+        {"json", ".json", "laporan-pasal11", "Laporan Pasal 11 (JSON)", "Pasal 11 report (JSON)"},
+        {"mp3", ".mp3", "siaran-web", "Rekaman untuk web (MP3, -16 LUFS)",
+         "Recording for the web (MP3, -16 LUFS)"},
+        {"m4a", ".m4a", "siaran-sosmed", "Rekaman untuk media sosial (M4A, -14 LUFS)",
+         "Recording for social media (M4A, -14 LUFS)"},
+    };
+    return formats;
+}
+
+std::string RecordKeeping::exportSession(const std::string& databasePath, std::int64_t sessionId,
+                                         const ExportFormat& format, const std::string& path,
+                                         const std::string& actor, JobProgress& progress) const {
+    std::vector<std::string> argv = {program_, "--db", databasePath, "--actor", actor};
+    const std::string id = std::to_string(sessionId);
+    if (format.code == "mp3" || format.code == "m4a") {
+        argv.insert(argv.end(), {"export", id, "--format", format.code, "--preset",
+                                 format.code == "mp3" ? "web" : "social", "--output", path});
+    } else {
+        argv.insert(argv.end(),
+                    {"report", "session", id, "--format", format.code, "--output", path});
     }
-    if (progress.cancelled()) {
-        std::filesystem::remove(temp);
-        return {};
-    }
-    std::filesystem::rename(temp, target);
-    progress.set(1.0f, "done");
-    return target.string();
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    progress.set(0.0f, format.labelId);
+    runCommand(argv, progress);
+    if (progress.cancelled()) return {};
+    progress.set(1.0f, "");
+    return path;
 }
 
 std::string defaultExportDir() {

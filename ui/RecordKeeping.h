@@ -1,13 +1,13 @@
 #pragma once
-// The PPID officer's sign-off and exports, seen from the control room. Signing the session
-// record (it is then frozen) and the PDF/XLSX exports come with the PPID issue (issue 4,
-// studio/); the PPID window calls them only through this interface, so plugging them in is one
-// class and one line in ControlRoom.cpp (see BasicRecordKeeping below for what exists now).
+// The PPID officer's sign-off and the session's exports, seen from the control room.
 //
-// Threads: canSign() and exportFormats() are called on the frame loop and on the database
-// worker (keep them constant); sign() runs on the database worker with its connection; export
-// runs on the job thread, opens its own connection from the database path, reports progress
-// and stops when cancelled.
+// Signing runs on the database worker through studio's SessionStore (the record is then
+// frozen; corrections are amendments). Exports run the same headless commands a person would
+// type (`dialogstudio report session ... --format pdf|xlsx|csv|json`, `dialogstudio export ...
+// --format mp3|m4a`) as child processes on the job thread: one code path for the command line
+// and the room, the journal rows the commands write, their progress lines on stderr shown as the
+// job's progress, and cancel as the Ctrl-C they already handle (nothing is left under the final
+// name). The room's frame loop never waits on any of it.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,37 +21,37 @@ namespace ds::ui {
 class JobProgress;
 
 struct ExportFormat {
-    std::string code;       // "csv", "json", later "pdf", "xlsx"
-    std::string extension;  // ".csv"
-    std::string labelId;    // "Laporan Pasal 11 (CSV)"
+    std::string code;       // pdf, xlsx, csv, json, mp3, m4a
+    std::string extension;  // ".pdf"
+    std::string stem;       // file name before the session id: "catatan-sesi"
+    std::string labelId;    // "Catatan sesi (PDF)"
     std::string labelEn;
+};
+
+struct Signer {
+    std::string name;  // as on the signature
+    std::string nrp;   // NRP (8 digits) or NIP (18 digits)
 };
 
 class RecordKeeping {
   public:
-    virtual ~RecordKeeping() = default;
+    // `program`: the dialogstudio binary that runs exports.
+    explicit RecordKeeping(std::string program) : program_(std::move(program)) {}
 
-    virtual bool canSign() const = 0;
-    // [database worker] Signs and freezes the session record. Throws UserError.
-    virtual void sign(Database& db, std::int64_t sessionId, const std::string& actor) = 0;
+    // [database worker] Signs and freezes an ended session's record. Throws UserError.
+    static void sign(Database& db, std::int64_t sessionId, const Signer& signer,
+                     const std::string& actor);
 
-    virtual std::vector<ExportFormat> exportFormats() const = 0;
-    // [job thread] Writes the export of the session to `path`; returns what to tell the user.
-    virtual std::string exportSession(const std::string& databasePath, std::int64_t sessionId,
-                                      const ExportFormat& format, const std::string& path,
-                                      JobProgress& progress) = 0;
-};
+    static const std::vector<ExportFormat>& exportFormats();
 
-// What studio/ offers today: the SOP 000 Pasal 11 report as JSON and CSV (SessionReport).
-// Signing is not available yet: canSign() is false and the PPID window says so.
-class BasicRecordKeeping : public RecordKeeping {
-  public:
-    bool canSign() const override { return false; }
-    void sign(Database& db, std::int64_t sessionId, const std::string& actor) override;
-    std::vector<ExportFormat> exportFormats() const override;
+    // [job thread] Writes the export of the session to `path`; returns the file written, or an
+    // empty string when cancelled. Throws UserError with the command's own message on failure.
     std::string exportSession(const std::string& databasePath, std::int64_t sessionId,
                               const ExportFormat& format, const std::string& path,
-                              JobProgress& progress) override;
+                              const std::string& actor, JobProgress& progress) const;
+
+  private:
+    std::string program_;
 };
 
 // Where exports go by default: $XDG_DATA_HOME/dialogstudio/exports.

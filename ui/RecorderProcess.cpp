@@ -1,9 +1,7 @@
 #include "ui/RecorderProcess.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,9 +19,8 @@
 #include "studio/Errors.h"
 #include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
+#include "ui/ChildProcess.h"
 #include "ui/Translations.h"
-
-extern char** environ;
 
 namespace ds::ui {
 
@@ -40,42 +37,6 @@ double dbOr(const nlohmann::json& j, const char* key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_number() ? it->get<double>() : kSilenceDb;
 }
-
-// Both ends of a pipe, closed on scope exit unless released.
-struct Pipe {
-    int fd[2] = {-1, -1};
-    Pipe() {
-        if (::pipe2(fd, O_CLOEXEC) != 0)
-            throw UserError(fmt::format("cannot start the recorder: {}", std::strerror(errno)));
-    }
-    ~Pipe() {
-        for (int f : fd)
-            if (f >= 0) ::close(f);
-    }
-    Pipe(const Pipe&) = delete;
-    Pipe& operator=(const Pipe&) = delete;
-    int release(int i) {
-        const int f = fd[i];
-        fd[i] = -1;
-        return f;
-    }
-};
-
-// posix_spawn's attribute and file-action objects, destroyed on scope exit.
-struct SpawnSetup {
-    posix_spawnattr_t attr;
-    posix_spawn_file_actions_t actions;
-    SpawnSetup() {
-        posix_spawnattr_init(&attr);
-        posix_spawn_file_actions_init(&actions);
-    }
-    ~SpawnSetup() {
-        posix_spawn_file_actions_destroy(&actions);
-        posix_spawnattr_destroy(&attr);
-    }
-    SpawnSetup(const SpawnSetup&) = delete;
-    SpawnSetup& operator=(const SpawnSetup&) = delete;
-};
 
 }  // namespace
 
@@ -114,48 +75,12 @@ void RecorderProcess::arm(Database& db, const RecordingTarget& target) {
 }
 
 void RecorderProcess::spawn(const RecordingTarget& target) {
-    Pipe out, err;
-    // The child must never block on a status line the room is slow to read (its control loop
-    // would stall and the ring overrun): its ends of the pipes do not block, a line that does
-    // not fit is dropped.
-    for (int f : {out.fd[1], err.fd[1]})
-        ::fcntl(f, F_SETFL, ::fcntl(f, F_GETFL) | O_NONBLOCK);
-    SpawnSetup s;
-    posix_spawn_file_actions_adddup2(&s.actions, out.fd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&s.actions, err.fd[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&s.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    // Its own session: Ctrl-C in the room's terminal, or the terminal closing, does not reach
-    // the recorder. Signals the room catches are reset by exec; nothing is blocked.
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&s.attr, &none);
-    posix_spawnattr_setflags(&s.attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK);
-
-    const std::vector<std::string> args = {program_,
-                                           "--db",
-                                           databasePath_,
-                                           "--actor",
-                                           target.actor,
-                                           "--lang",
-                                           language() == Lang::En ? "en" : "id",
-                                           "--json",
-                                           "record",
-                                           std::to_string(target.sessionId),
-                                           "--meter-rate",
-                                           "10"};
-    std::vector<char*> argv;
-    for (const std::string& a : args)
-        argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, program_.c_str(), &s.actions, &s.attr, argv.data(), environ);
-    if (rc != 0)
-        throw UserError(
-            fmt::format("cannot start the recorder {}: {}", program_, std::strerror(rc)));
-    child_ = pid;
+    child_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{program_, "--db", databasePath_, "--actor", target.actor, "--lang",
+                                 language() == Lang::En ? "en" : "id", "--json", "record",
+                                 std::to_string(target.sessionId), "--meter-rate", "10"},
+        ChildProcess::Options{.ownSession = true, .nonBlockingOutput = true});
     adopted_ = -1;
-    ::close(out.release(1));
-    ::close(err.release(1));
     {
         std::lock_guard lock(mutex_);
         lastError_.clear();
@@ -164,11 +89,12 @@ void RecorderProcess::spawn(const RecordingTarget& target) {
     }
     stopReading_.store(false, std::memory_order_release);
     if (reader_.joinable()) reader_.join();
-    reader_ = std::thread([this, o = out.release(0), e = err.release(0)] { readLoop(o, e); });
+    reader_ =
+        std::thread([this, o = child_->releaseOut(), e = child_->releaseErr()] { readLoop(o, e); });
 }
 
 void RecorderProcess::start(Database& db, const RecordingTarget& target) {
-    if (child_ > 0 && !reap(false)) return;  // already recording
+    if (child_ && !reap(false)) return;  // already recording
     if (adopted_ > 0) return;
     sessionId_ = target.sessionId;
     if (auto live = RecordingStore(db).active(target.sessionId)) {
@@ -211,19 +137,14 @@ void RecorderProcess::stop(Database& db, const std::string& actor) {
         setState(RecordingState::Idle, "");
         return;
     }
-    if (child_ <= 0) return;
-    ::kill(child_, SIGTERM);  // a clean close: the rest of the ring, the cue points, the row
-    const auto deadline = Clock::now() + kStopWait;
-    while (Clock::now() < deadline) {
-        if (reap(false)) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (child_ > 0) {
+    if (!child_) return;
+    child_->signal(SIGTERM);  // a clean close: the rest of the ring, the cue points, the row
+    if (!child_->wait(kStopWait)) {
         // Never wait forever on the producer's key; the file is valid whatever happens (its
         // header is rewritten twice a second) and recovery closes the row.
-        ::kill(child_, SIGKILL);
-        reap(true);
+        child_->signal(SIGKILL);
     }
+    reap(true);
 }
 
 void RecorderProcess::marker(Database& db, const MarkerRequest& m) {
@@ -245,7 +166,7 @@ void RecorderProcess::marker(Database& db, const MarkerRequest& m) {
 }
 
 void RecorderProcess::tick(Database& db) {
-    if (child_ > 0) {
+    if (child_) {
         if (reap(false)) return;
         std::int64_t id = 0;
         {
@@ -276,7 +197,7 @@ void RecorderProcess::tick(Database& db) {
 }
 
 void RecorderProcess::follow(Database& db, std::int64_t sessionId) {
-    if (sessionId == followed_ || child_ > 0) return;
+    if (sessionId == followed_ || child_) return;
     followed_ = sessionId;
     if (adopted_ > 0 && sessionId != sessionId_) {
         adopted_ = -1;
@@ -303,27 +224,23 @@ void RecorderProcess::adopt(Database& db, std::int64_t sessionId) {
 }
 
 bool RecorderProcess::reap(bool block) {
-    if (child_ <= 0) return true;
-    int wstatus = 0;
-    const pid_t r = ::waitpid(child_, &wstatus, block ? 0 : WNOHANG);
-    if (r == 0) return false;
-    child_ = -1;
+    if (!child_) return true;
+    const std::optional<int> st =
+        child_->wait(block ? std::chrono::milliseconds(60000) : std::chrono::milliseconds(0));
+    if (!st) return false;
+    child_.reset();
     stopReading_.store(true, std::memory_order_release);
     if (reader_.joinable()) reader_.join();
-    const bool clean = r > 0 && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;
     std::string why;
     {
         std::lock_guard lock(mutex_);
         why = lastError_;
         recordingId_ = 0;
     }
-    if (clean) {
+    if (WIFEXITED(*st) && WEXITSTATUS(*st) == 0) {
         setState(RecordingState::Idle, "");
     } else {
-        if (why.empty())
-            why = r > 0 && WIFSIGNALED(wstatus)
-                      ? fmt::format("the recorder was stopped by signal {}", WTERMSIG(wstatus))
-                      : std::string("the recorder stopped");
+        if (why.empty()) why = "the recorder stopped: " + ChildProcess::describe(*st);
         setState(RecordingState::Failed, why);
     }
     return true;

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -26,6 +27,8 @@
 #include "ui/RecordingControl.h"
 
 namespace ds::ui {
+
+class ChildProcess;
 
 class RecorderProcess final : public RecordingControl {
   public:
@@ -60,8 +63,8 @@ class RecorderProcess final : public RecordingControl {
     RecordingStatus status_;  // guarded by mutex_
     std::string lastError_;   // the child's last stderr line, guarded by mutex_
     std::map<std::string, std::chrono::steady_clock::time_point> alarmSince_;  // mutex_
-    pid_t child_ = -1;    // our child; -1 when none [control]
-    pid_t adopted_ = -1;  // a recorder another process started [control]
+    std::unique_ptr<ChildProcess> child_;  // our recorder [control]
+    pid_t adopted_ = -1;                   // a recorder another process started [control]
     std::int64_t sessionId_ = 0;
     std::int64_t recordingId_ = 0;
     std::int64_t followed_ = -1;

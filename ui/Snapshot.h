@@ -93,8 +93,6 @@ struct Snapshot {
     std::string contactQuery;              // LookupContact's contact
     std::vector<Question> contactHistory;  // earlier questions from it, any session, newest first
 
-    bool signingAvailable = false;  // RecordKeeping::canSign()
-
     const Question* question(std::int64_t id) const;
     const Question* byNumber(int number) const;
     const Question* onAirQuestion() const { return onAir >= 0 ? &questions[onAir] : nullptr; }

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "UiTestSupport.h"
+#include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
 #include "ui/Commands.h"
 #include "ui/DatabaseWorker.h"
@@ -64,7 +65,6 @@ TEST(DatabaseWorkerTest, CommandsAreAppliedOffTheFrameLoopAndSnapshotsFollow) {
     const std::string path = (dir.path() / "worker.db").string();
     UiQueue queue;
     NoRecording recording;
-    BasicRecordKeeping records;
     std::shared_ptr<const Snapshot> latest;
     std::vector<Outcome> outcomes;
     DatabaseWorker::Config config;
@@ -73,8 +73,7 @@ TEST(DatabaseWorkerTest, CommandsAreAppliedOffTheFrameLoopAndSnapshotsFollow) {
     config.startup.demo = true;
     config.poll = std::chrono::milliseconds(20);
     DatabaseWorker worker(
-        config, recording, records, queue,
-        [&](std::shared_ptr<const Snapshot> s) { latest = std::move(s); },
+        config, recording, queue, [&](std::shared_ptr<const Snapshot> s) { latest = std::move(s); },
         [&](Outcome o) { outcomes.push_back(std::move(o)); });
     const auto waitFor = [&](auto done) {
         for (int i = 0; i < 500 && !done(); ++i) {
@@ -147,24 +146,80 @@ TEST(JobRunnerTest, JobsReportProgressFinishAndCanBeCancelled) {
     EXPECT_GE(queue.drain(), 1) << "finished jobs wake the frame loop";
 }
 
-TEST(RecordKeepingTest, ExportsThePasal11ReportInTheBackground) {
-    DemoDatabase data;
-    BasicRecordKeeping records;
+// Runs one export as the room does: a background job running the dialogstudio command.
+JobInfo exportJob(DemoDatabase& data, const std::string& code, const std::string& path,
+                  bool cancelOnceRunning = false) {
+    const RecordKeeping records(DS_DIALOGSTUDIO);
     UiQueue queue;
     JobRunner jobs(queue);
-    const std::string path = (data.dir.path() / "out" / "laporan.csv").string();
-    const auto formats = records.exportFormats();
-    ASSERT_EQ(formats[0].code, "csv");
+    ExportFormat format;
+    for (const ExportFormat& f : RecordKeeping::exportFormats())
+        if (f.code == code) format = f;
+    EXPECT_EQ(format.code, code);
     const std::string db = data.db.path().string();
-    jobs.submit("ekspor", [&](JobProgress& p) {
-        return records.exportSession(db, data.sessionId, formats[0], path, p);
+    const int id = jobs.submit("ekspor", [&](JobProgress& p) {
+        return records.exportSession(db, data.sessionId, format, path, "penguji", p);
     });
-    for (int i = 0; i < 500 && jobs.busy(); ++i)
+    bool cancelled = false;
+    for (int i = 0; i < 12000 && jobs.busy(); ++i) {
+        if (cancelOnceRunning && !cancelled && jobs.jobs()[0].fraction > 0.05f) {
+            jobs.cancel(id);
+            cancelled = true;
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    ASSERT_EQ(jobs.jobs()[0].state, JobInfo::State::Done) << jobs.jobs()[0].result;
-    const std::string csv = readFile(path);
-    EXPECT_NE(csv.find("requests,received,5"), std::string::npos) << csv;
-    EXPECT_FALSE(std::filesystem::exists(path + ".part"));
+    }
+    return jobs.jobs()[0];
+}
+
+TEST(RecordKeepingTest, TheRecordAndTheReportAreExportedInTheBackground) {
+    DemoDatabase data;
+    const std::string csv = (data.dir.path() / "out" / "laporan.csv").string();
+    JobInfo job = exportJob(data, "csv", csv);
+    ASSERT_EQ(job.state, JobInfo::State::Done) << job.result;
+    EXPECT_EQ(job.result, csv);
+    EXPECT_NE(readFile(csv).find("requests,received,5"), std::string::npos) << readFile(csv);
+
+    const std::string pdf = (data.dir.path() / "out" / "catatan.pdf").string();
+    job = exportJob(data, "pdf", pdf);
+    ASSERT_EQ(job.state, JobInfo::State::Done) << job.result;
+    EXPECT_EQ(readFile(pdf).substr(0, 5), "%PDF-");
+    EXPECT_FALSE(std::filesystem::exists(pdf + ".part"));
+    // The register in the PDF is masked: the demo caller's phone number is not in it.
+    const std::string text = data.dir.path() / "catatan.txt";
+    ASSERT_EQ(std::system(("pdftotext '" + pdf + "' '" + text + "'").c_str()), 0);
+    const std::string printed = readFile(text);
+    EXPECT_NE(printed.find("Polres Bengkulu"), std::string::npos);
+    EXPECT_EQ(printed.find("081377889900"), std::string::npos);
+}
+
+TEST(RecordKeepingTest, AFailedExportSaysWhyAndACancelledOneLeavesNothing) {
+    DemoDatabase data;
+    // The demo session has no recording yet: the command's own message comes back.
+    const std::string mp3 = (data.dir.path() / "siaran.mp3").string();
+    JobInfo job = exportJob(data, "mp3", mp3);
+    ASSERT_EQ(job.state, JobInfo::State::Failed);
+    EXPECT_NE(job.result.find("recording"), std::string::npos) << job.result;
+    EXPECT_FALSE(std::filesystem::exists(mp3));
+
+    // Three minutes of programme, registered as the session's recording, exported and cancelled
+    // part-way: nothing under the final name, no part file.
+    const auto wav = data.dir.path() / "programme.wav";
+    ASSERT_EQ(std::system(("sox -n -r 48000 -c 2 -b 24 '" + wav.string() +
+                           "' synth 180 pinknoise gain -20 2>/dev/null")
+                              .c_str()),
+              0);
+    RecordingStore store(data.db);
+    Recording r;
+    r.sessionId = data.sessionId;
+    r.path = wav.string();
+    r.format = "wav";
+    r.startedAt = now();
+    r = store.begin(r, "penguji");
+    store.finish(r.id, 180 * 48000, "", "penguji");
+    job = exportJob(data, "mp3", mp3, true);
+    EXPECT_EQ(job.state, JobInfo::State::Cancelled) << job.result;
+    EXPECT_FALSE(std::filesystem::exists(mp3));
+    EXPECT_FALSE(std::filesystem::exists(mp3 + ".part"));
 }
 
 TEST(UiSettingsTest, RoundTripAndBrokenFiles) {

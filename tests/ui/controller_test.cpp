@@ -49,8 +49,7 @@ class ControllerTest : public UiTest {
 
     DemoDatabase data;
     FakeRecording recording;
-    BasicRecordKeeping records;
-    Controller controller{data.db, "produser", recording, records};
+    Controller controller{data.db, "produser", recording};
 };
 
 }  // namespace
@@ -195,7 +194,7 @@ TEST_F(ControllerTest, RecordingCommandsReachTheRecorder) {
 
 TEST_F(ControllerTest, WithoutARecordingModuleTheProducerIsToldSo) {
     NoRecording none;
-    Controller c{data.db, "produser", none, records};
+    Controller c{data.db, "produser", none};
     const Outcome o = c.apply(cmd::StartRecording{data.sessionId});
     EXPECT_FALSE(o.ok);
     EXPECT_NE(o.message.find("not installed"), std::string::npos) << o.message;
@@ -211,10 +210,30 @@ TEST_F(ControllerTest, SessionsOpenAndTheDemoIsCreated) {
     ASSERT_TRUE(o.ok) << o.message;
     EXPECT_NE(o.subjectId, data.sessionId);
     EXPECT_EQ(controller.sessionId(), o.subjectId);
-    // Signing waits for the PPID module; the officer is told, nothing changes.
-    const Outcome sign = controller.apply(cmd::SignSession{data.sessionId});
+}
+
+TEST_F(ControllerTest, ThePpidOfficerSignsAnEndedSessionAndTheRecordIsFrozen) {
+    const std::int64_t id = data.sessionId;
+    // A live session is not signed: the officer is told, nothing changes.
+    Outcome sign = controller.apply(cmd::SignSession{id, "Hadi Prasetyo", "78030789"});
     EXPECT_FALSE(sign.ok);
-    EXPECT_EQ(SessionStore(data.db).get(data.sessionId).status, "live");
+    EXPECT_EQ(SessionStore(data.db).get(id).status, "live");
+    ASSERT_TRUE(controller.apply(cmd::EndSession{id}).ok);
+    // A malformed NRP is refused with a reason.
+    sign = controller.apply(cmd::SignSession{id, "Hadi Prasetyo", "7803"});
+    EXPECT_FALSE(sign.ok);
+    EXPECT_NE(sign.message.find("NRP"), std::string::npos) << sign.message;
+    EXPECT_EQ(SessionStore(data.db).get(id).status, "ended");
+
+    sign = controller.apply(cmd::SignSession{id, "Hadi Prasetyo", "78030789"});
+    ASSERT_TRUE(sign.ok) << sign.message;
+    EXPECT_EQ(SessionStore(data.db).get(id).status, "signed");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE action = 'session.sign' AND actor = "
+                    "'produser'"),
+              1);
+    // Frozen: the record does not change any more; a second signature is refused.
+    EXPECT_FALSE(controller.apply(cmd::SignSession{id, "Hadi Prasetyo", "78030789"}).ok);
+    EXPECT_FALSE(controller.apply(cmd::TakeNext{id}).ok);
 }
 
 TEST_F(ControllerTest, EveryChangeIsJournalledWithTheActor) {

@@ -76,6 +76,31 @@ TEST_F(PpidWindowTest, TheDecisionFormChecksWhatTheRecordWillCheck) {
     EXPECT_EQ(PpidWindow::check(form, d), tr(Tx::NeedLaw));
 }
 
+TEST_F(PpidWindowTest, SigningAsksForTheOfficersNameAndNrp) {
+    snap.session->status = "ended";
+    ppid.openSignDialog();
+    draw();
+    draw();  // the name field takes the keyboard the frame after the dialog opens
+    ui.type("Hadi Prasetyo");
+    ui.key(key::Tab);
+    ui.type("7803");
+    std::string text = draw();
+    EXPECT_TRUE(contains(text, tr(Tx::SignerNeeded))) << text;
+    ui.key(key::Enter);
+    draw();
+    EXPECT_TRUE(commandsOf<cmd::SignSession>(parts.out).empty()) << "an NRP of 4 digits";
+    draw();  // the keyboard is back in the NRP field
+    ui.type("0789");
+    draw();
+    ui.key(key::Enter);
+    draw();
+    const auto signs = commandsOf<cmd::SignSession>(parts.out);
+    ASSERT_EQ(signs.size(), 1u);
+    EXPECT_EQ(signs[0].sessionId, data.sessionId);
+    EXPECT_EQ(signs[0].name, "Hadi Prasetyo");
+    EXPECT_EQ(signs[0].nrp, "78030789");
+}
+
 TEST_F(PpidWindowTest, CtrlEnterSavesTheDecisionOfTheSelectedRequest) {
     draw();
     // The extended request (Bhabinkamtibmas) is undecided: select it with the arrows.

@@ -1,0 +1,57 @@
+#pragma once
+// A child process of the control room: another run of dialogstudio (the recorder, an export, a
+// report), with its stdout and stderr on pipes the room reads. RAII over the pid and the pipes:
+// the destructor closes the pipes and reaps the child if it has already ended, but never kills
+// it (a recorder must outlive the room; an export job kills its own child when cancelled).
+//
+// Threads: one owner at a time; the pipe descriptors may be read on another thread.
+#include <sys/types.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ds::ui {
+
+class ChildProcess {
+  public:
+    struct Options {
+        // Its own session: a Ctrl-C in the room's terminal, or the terminal closing, does not
+        // reach it.
+        bool ownSession = false;
+        // The child's ends of the pipes do not block: a child must never stall on a line the
+        // room is slow to read (the recorder's control loop would stop draining its ring).
+        bool nonBlockingOutput = false;
+    };
+
+    // Starts argv[0] with argv; throws UserError if it cannot.
+    ChildProcess(const std::vector<std::string>& argv, Options options);
+    ~ChildProcess();
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    pid_t pid() const { return pid_; }
+    // The room's ends of the child's stdout and stderr (-1 once released or closed).
+    int out() const { return out_; }
+    int err() const { return err_; }
+    // Hands a pipe to someone else (a reader thread), who then closes it.
+    int releaseOut();
+    int releaseErr();
+
+    void signal(int sig) const;
+    // The exit status once the child has ended (waitpid's), waiting up to `timeout`.
+    std::optional<int> wait(std::chrono::milliseconds timeout);
+    bool ended() const { return status_.has_value(); }
+
+    // A readable description of waitpid's status: "exit 1", "signal 9".
+    static std::string describe(int status);
+
+  private:
+    pid_t pid_ = -1;
+    int out_ = -1;
+    int err_ = -1;
+    std::optional<int> status_;
+};
+
+}  // namespace ds::ui

@@ -1,6 +1,7 @@
 #include "ui/ChildProcess.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -130,6 +131,44 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return status_;
+}
+
+bool ChildProcess::readLines(int out, int err, const LineFn& onLine,
+                             const std::function<bool()>& stop,
+                             std::chrono::steady_clock::time_point deadline) {
+    std::string bufs[2];
+    pollfd fds[2] = {{out, POLLIN, 0}, {err, POLLIN, 0}};
+    int open = (out >= 0) + (err >= 0);
+    char chunk[4096];
+    while (open > 0) {
+        if ((stop && stop()) || std::chrono::steady_clock::now() >= deadline) break;
+        if (::poll(fds, 2, 100) <= 0) continue;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            const ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
+            if (n <= 0) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open;
+                if (!bufs[i].empty()) onLine(i + 1, bufs[i]);  // a last line without newline
+                continue;
+            }
+            bufs[i].append(chunk, static_cast<std::size_t>(n));
+            for (std::size_t nl; (nl = bufs[i].find('\n')) != std::string::npos;) {
+                const std::string line = bufs[i].substr(0, nl);
+                bufs[i].erase(0, nl + 1);
+                onLine(i + 1, line);
+            }
+        }
+    }
+    for (const pollfd& p : fds)
+        if (p.fd >= 0) ::close(p.fd);
+    return open == 0;
+}
+
+bool ChildProcess::readLines(const LineFn& onLine, const std::function<bool()>& stop,
+                             std::chrono::steady_clock::time_point deadline) {
+    return readLines(releaseOut(), releaseErr(), onLine, stop, deadline);
 }
 
 std::string ChildProcess::describe(int status) {

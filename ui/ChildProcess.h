@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,18 @@ class ChildProcess {
 
     // A readable description of waitpid's status: "exit 1", "signal 9".
     static std::string describe(int status);
+
+    // stream 1 is stdout, 2 stderr; the line without its newline.
+    using LineFn = std::function<void(int stream, const std::string& line)>;
+    // Reads the pipes line by line until both are closed (true), or until `stop` (asked every
+    // 100 ms; may be empty) says so or the deadline passes (false). Closes what it read to the
+    // end. For pipes released to a reader thread, or this child's own.
+    static bool readLines(int out, int err, const LineFn& onLine, const std::function<bool()>& stop,
+                          std::chrono::steady_clock::time_point deadline =
+                              std::chrono::steady_clock::time_point::max());
+    bool readLines(const LineFn& onLine, const std::function<bool()>& stop,
+                   std::chrono::steady_clock::time_point deadline =
+                       std::chrono::steady_clock::time_point::max());
 
   private:
     pid_t pid_ = -1;

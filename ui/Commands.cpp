@@ -35,6 +35,7 @@ struct Namer {
     const char* operator()(const cmd::StartRecording&) const { return "StartRecording"; }
     const char* operator()(const cmd::StopRecording&) const { return "StopRecording"; }
     const char* operator()(const cmd::AddMarker&) const { return "AddMarker"; }
+    const char* operator()(const cmd::SetAudioDevice&) const { return "SetAudioDevice"; }
     const char* operator()(const cmd::OpenSession&) const { return "OpenSession"; }
     const char* operator()(const cmd::CreateDemoSession&) const { return "CreateDemoSession"; }
     const char* operator()(const cmd::ExportSession&) const { return "ExportSession"; }
@@ -49,6 +50,7 @@ struct Namer {
     const char* operator()(const cmd::ApplyLayout&) const { return "ApplyLayout"; }
     const char* operator()(const cmd::CancelJob&) const { return "CancelJob"; }
     const char* operator()(const cmd::SaveScreenshots&) const { return "SaveScreenshots"; }
+    const char* operator()(const cmd::ScanDevices&) const { return "ScanDevices"; }
     const char* operator()(const cmd::Quit&) const { return "Quit"; }
 };
 

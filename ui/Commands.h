@@ -124,6 +124,10 @@ struct AddMarker {
     std::int64_t sessionId = 0;
     std::string label;
 };
+struct SetAudioDevice {  // the station's capture device (name, index or file:PATH; empty: default)
+    std::string device;
+};
+struct ScanDevices {};  // lists the capture devices again (a child process, off the frame loop)
 
 // --- Sessions ---
 struct OpenSession {
@@ -166,12 +170,13 @@ using Command =
                  cmd::ScreenQuestion, cmd::ApproveQuestion, cmd::RejectQuestion, cmd::MergeQuestion,
                  cmd::DeferQuestion, cmd::LookupContact, cmd::DecideRequest, cmd::ExtendRequest,
                  cmd::EscalateRequest, cmd::RecordLeadership, cmd::SignSession, cmd::ArmRecording,
-                 cmd::StartRecording, cmd::StopRecording, cmd::AddMarker, cmd::OpenSession,
-                 cmd::CreateDemoSession,
+                 cmd::StartRecording, cmd::StopRecording, cmd::AddMarker, cmd::SetAudioDevice,
+                 cmd::OpenSession, cmd::CreateDemoSession,
                  // frame loop
                  cmd::ExportSession, cmd::SetLanguage, cmd::SetScale, cmd::SetGuestMessage,
                  cmd::ShowGuestWindow, cmd::ToggleGuestFullscreen, cmd::FocusWindow,
-                 cmd::ApplyLayout, cmd::CancelJob, cmd::SaveScreenshots, cmd::Quit>;
+                 cmd::ApplyLayout, cmd::CancelJob, cmd::SaveScreenshots, cmd::ScanDevices,
+                 cmd::Quit>;
 
 // True for the commands the database worker applies (everything before ExportSession).
 bool isDatabaseCommand(const Command& c);

@@ -43,6 +43,7 @@
 #include "studio/CommandContext.h"
 #include "ui/ControlRoomView.h"
 #include "ui/DatabaseWorker.h"
+#include "ui/DeviceScanner.h"
 #include "ui/Input.h"
 #include "ui/Jobs.h"
 #include "ui/Layout.h"
@@ -325,6 +326,7 @@ class App {
     UiQueue queue_;
     std::unique_ptr<RecordingControl> recording_;
     std::unique_ptr<RecordKeeping> records_;
+    std::unique_ptr<DeviceScanner> devices_;
     std::unique_ptr<GlfwLibrary> glfw_;  // before the windows: terminated after they are gone
     std::unique_ptr<OsWindow> main_;
     std::unique_ptr<OsWindow> guest_;
@@ -513,6 +515,11 @@ void App::applyFrameLoopCommand(const Command& command) {
         }
     } else if (const auto* cj = std::get_if<cmd::CancelJob>(&command)) {
         jobs_->cancel(cj->jobId);
+    } else if (std::holds_alternative<cmd::ScanDevices>(command)) {
+        if (devices_->scan()) {
+            app_.scanningDevices = true;
+            app_.deviceScanError.clear();
+        }
     } else if (std::holds_alternative<cmd::SaveScreenshots>(command)) {
         gScreenshotRequested.store(true);
     } else if (std::holds_alternative<cmd::Quit>(command)) {
@@ -674,6 +681,12 @@ int App::run() {
         recording_ = std::make_unique<RecorderProcess>(self, ctx_.databasePath());
     }
     records_ = std::make_unique<RecordKeeping>(self);
+    devices_ = std::make_unique<DeviceScanner>(
+        self, queue_, [this](std::vector<std::string> names, std::string error) {
+            app_.devices = std::move(names);
+            app_.deviceScanError = std::move(error);
+            app_.scanningDevices = false;
+        });
     if (!openWindows()) {
         std::fprintf(stderr, "%s\n", tr(Tx::NoOpenGl));
         return 1;

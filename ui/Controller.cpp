@@ -216,6 +216,14 @@ struct Controller::Applier {
                             {x.sessionId, "manual", x.label, std::nullopt, std::nullopt, c.actor_});
         out.message = tr(Tx::OkMarker);
     }
+    void operator()(const cmd::SetAudioDevice& x) {
+        c.refreshStation();
+        Station changed = c.station_;
+        changed.audioDevice = x.device;
+        StationStore(c.db_).update(changed, c.actor_);
+        c.refreshStation();
+        out.message = fmtTx(Tx::OkDevice, x.device.empty() ? tr(Tx::DeviceDefault) : x.device);
+    }
     void operator()(const cmd::OpenSession& x) {
         sessions().get(x.sessionId);  // NotFoundError for an unknown id
         c.sessionId_ = x.sessionId;

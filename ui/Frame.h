@@ -29,6 +29,10 @@ struct AppState {
         std::string label;  // in the current language
     };
     std::vector<ExportChoice> exports;
+    // The capture devices found by the last scan (names), and whether a scan is running.
+    std::vector<std::string> devices;
+    bool scanningDevices = false;
+    std::string deviceScanError;
     double frameMs = 0.0;     // CPU time of the last frame (status bar)
     bool workerBusy = false;  // a database command is being applied
 };

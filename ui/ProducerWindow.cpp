@@ -298,6 +298,50 @@ void ProducerWindow::drawRecording(const Frame& f) {
         ImGui::SameLine();
         style::coloredText(colors::Dim, tr(Tx::RecordingUnavailable));
     }
+    drawDevicePicker(f);
+}
+
+void ProducerWindow::drawDevicePicker(const Frame& f) {
+    const std::string& current = f.snap.station.audioDevice;
+    const std::string preview =
+        fmt::format("{}: {}", tr(Tx::Device), current.empty() ? tr(Tx::DeviceDefault) : current);
+    const float want = ImGui::GetFontSize() * 16;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < want) ImGui::NewLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, want * 1.5f));
+    // The device of a running recording does not change under it.
+    ImGui::BeginDisabled(f.recording.live());
+    if (ImGui::BeginCombo("###device", preview.c_str())) {
+        if (ImGui::IsWindowAppearing()) f.emit(cmd::ScanDevices{});
+        if (ImGui::Selectable(tr(Tx::DeviceDefault), current.empty()))
+            f.emit(cmd::SetAudioDevice{""});
+        for (const std::string& name : f.app.devices) {
+            if (ImGui::Selectable(name.c_str(), name == current)) f.emit(cmd::SetAudioDevice{name});
+        }
+        if (f.app.scanningDevices) {
+            style::coloredText(colors::Dim, tr(Tx::DeviceScanning));
+        } else if (!f.app.deviceScanError.empty()) {
+            style::coloredText(colors::Red, f.app.deviceScanError.c_str());
+        } else if (f.app.devices.empty()) {
+            style::coloredText(colors::Dim, tr(Tx::DeviceNone));
+        }
+        ImGui::Separator();
+        const ImGuiStyle& st = ImGui::GetStyle();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x -
+                                ImGui::CalcTextSize(tr(Tx::DeviceUse)).x - st.FramePadding.x * 2 -
+                                st.ItemSpacing.x);
+        const bool entered =
+            ImGui::InputTextWithHint("##device_other", tr(Tx::DeviceOther), &deviceInput_,
+                                     ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button(tr(Tx::DeviceUse)) || entered) && !deviceInput_.empty()) {
+            f.emit(cmd::SetAudioDevice{deviceInput_});
+            ImGui::CloseCurrentPopup();
+        }
+        if (ImGui::Button(tr(Tx::DeviceRescan))) f.emit(cmd::ScanDevices{});
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
 }
 
 // [SECTION] Rundown

@@ -34,6 +34,7 @@ class ProducerWindow {
     void drawSegment(const Frame& f);
     void drawControls(const Frame& f);
     void drawRecording(const Frame& f);
+    void drawDevicePicker(const Frame& f);
     void drawRundown(const Frame& f);
     void drawQueue(const Frame& f);
     void drawMessage(const Frame& f);
@@ -53,6 +54,7 @@ class ProducerWindow {
     int lastCurrent_ = -2;  // scroll the rundown when the current segment changes
     std::string message_;
     bool messageEdited_ = false;
+    std::string deviceInput_;  // a device typed by hand (file:PATH, an index)
 };
 
 }  // namespace ds::ui

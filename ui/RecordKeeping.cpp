@@ -1,9 +1,7 @@
 #include "ui/RecordKeeping.h"
 
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -30,39 +28,27 @@ namespace {
 // stderr line if it fails.
 std::string runCommand(const std::vector<std::string>& argv, JobProgress& progress) {
     ChildProcess child(argv, {});
-    std::string out, err, lastError;
+    std::string out, lastError;
     static const std::regex percent(R"(^(?:[^:]*: )?(.*?)\s+(\d+)%\s*$)");
-    pollfd fds[2] = {{child.out(), POLLIN, 0}, {child.err(), POLLIN, 0}};
     bool interrupted = false;
-    char chunk[4096];
-    for (int open = 2; open > 0;) {
-        if (progress.cancelled() && !interrupted) {
-            child.signal(SIGINT);
-            interrupted = true;
-        }
-        if (::poll(fds, 2, 100) <= 0) continue;
-        for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            const ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
-            if (n <= 0) {
-                fds[i].fd = -1;
-                --open;
-                continue;
-            }
-            (i == 0 ? out : err).append(chunk, static_cast<std::size_t>(n));
-        }
-        // Whole stderr lines: progress, or what went wrong.
-        for (std::size_t nl; (nl = err.find_first_of("\r\n")) != std::string::npos;) {
-            const std::string line = err.substr(0, nl);
-            err.erase(0, nl + 1);
+    child.readLines(
+        [&](int stream, const std::string& line) {
             std::smatch m;
-            if (std::regex_match(line, m, percent)) {
+            if (stream == 1) {
+                out += line + "\n";
+            } else if (std::regex_match(line, m, percent)) {
                 progress.set(std::stof(m[2].str()) / 100.0f, m[1].str());
             } else if (!line.empty()) {
                 lastError = line;
             }
-        }
-    }
+        },
+        [&] {
+            if (progress.cancelled() && !interrupted) {
+                child.signal(SIGINT);
+                interrupted = true;
+            }
+            return false;  // read to the end: the command cleans up and says so
+        });
     const int status = child.wait(std::chrono::minutes(10)).value_or(-1);
     if (progress.cancelled()) return {};
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -1,6 +1,5 @@
 #include "ui/RecorderProcess.h"
 
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -247,40 +246,20 @@ bool RecorderProcess::reap(bool block) {
 }
 
 void RecorderProcess::readLoop(int out, int err) {
-    std::string bufs[2];
-    pollfd fds[2] = {{out, POLLIN, 0}, {err, POLLIN, 0}};
-    int open = 2;
-    char chunk[4096];
-    while (open > 0 && !stopReading_.load(std::memory_order_acquire)) {
-        if (::poll(fds, 2, 100) <= 0) continue;
-        for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            const ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
-            if (n <= 0) {
-                ::close(fds[i].fd);
-                fds[i].fd = -1;
-                --open;
-                continue;
+    ChildProcess::readLines(
+        out, err,
+        [this](int stream, std::string line) {
+            if (stream == 1) {
+                onLine(line);
+            } else if (!line.empty()) {
+                // "dialogstudio: <why>" is what the command line prints on failure.
+                const std::string prefix = "dialogstudio: ";
+                if (line.rfind(prefix, 0) == 0) line.erase(0, prefix.size());
+                std::lock_guard lock(mutex_);
+                lastError_ = line;
             }
-            bufs[i].append(chunk, static_cast<std::size_t>(n));
-            std::size_t nl;
-            while ((nl = bufs[i].find('\n')) != std::string::npos) {
-                std::string line = bufs[i].substr(0, nl);
-                bufs[i].erase(0, nl + 1);
-                if (i == 0) {
-                    onLine(line);
-                } else if (!line.empty()) {
-                    // "dialogstudio: <why>" is what the command line prints on failure.
-                    const std::string prefix = "dialogstudio: ";
-                    if (line.rfind(prefix, 0) == 0) line.erase(0, prefix.size());
-                    std::lock_guard lock(mutex_);
-                    lastError_ = line;
-                }
-            }
-        }
-    }
-    for (const pollfd& p : fds)
-        if (p.fd >= 0) ::close(p.fd);
+        },
+        [this] { return stopReading_.load(std::memory_order_acquire); });
 }
 
 void RecorderProcess::onLine(const std::string& line) {

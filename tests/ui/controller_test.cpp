@@ -236,6 +236,16 @@ TEST_F(ControllerTest, ThePpidOfficerSignsAnEndedSessionAndTheRecordIsFrozen) {
     EXPECT_FALSE(controller.apply(cmd::TakeNext{id}).ok);
 }
 
+TEST_F(ControllerTest, TheStationRemembersTheRecordingDevice) {
+    ASSERT_TRUE(controller.apply(cmd::SetAudioDevice{"file:/srv/latihan.wav"}).ok);
+    EXPECT_EQ(StationStore(data.db).current("t").audioDevice, "file:/srv/latihan.wav");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE action LIKE 'station.%' AND actor = "
+                    "'produser'"),
+              1);
+    ASSERT_TRUE(controller.apply(cmd::SetAudioDevice{""}).ok);
+    EXPECT_EQ(StationStore(data.db).current("t").audioDevice, "");
+}
+
 TEST_F(ControllerTest, EveryChangeIsJournalledWithTheActor) {
     const auto before = count("SELECT COUNT(*) FROM journal WHERE actor = 'produser'");
     ASSERT_TRUE(controller.apply(cmd::ToggleHold{data.sessionId}).ok);

@@ -124,6 +124,29 @@ void pollUntilSound(Recorder& r, Log& log) {
     EXPECT_FALSE(log.last.meters.digitalSilence) << "the player's sound never arrived";
 }
 
+// Polls until `audio` more of the programme is in the file. Not a wall-clock wait: the dummy
+// server's clock is a timer that falls behind on a busy machine (with stress-ng --cpu 2 and
+// builds beside it, 2 s of waiting brought as little as 0.9 s of audio).
+void pollForAudio(Recorder& r, std::chrono::milliseconds audio, Log& log) {
+    const std::uint64_t target = log.last.framesWritten + audio.count() * kRate / 1000;
+    const auto end = std::chrono::steady_clock::now() + 60s;
+    while (log.last.framesWritten < target && std::chrono::steady_clock::now() < end)
+        pollFor(r, 50ms, log);
+    EXPECT_GE(log.last.framesWritten, target) << "the recording stopped growing";
+}
+
+// Polls until an alarm of this kind has started.
+void pollUntilAlarm(Recorder& r, AlarmKind kind, Log& log) {
+    const auto started = [&] {
+        for (const auto& e : log.alarms)
+            if (e.kind == kind && e.started) return true;
+        return false;
+    };
+    const auto end = std::chrono::steady_clock::now() + 30s;
+    while (!started() && std::chrono::steady_clock::now() < end)
+        pollFor(r, 50ms, log);
+}
+
 // A run of the pattern in the recording: frames [begin, end), the first holding count
 // firstCount. A non-real-time JACK server on a busy machine has xruns: a client that is not
 // scheduled within its 5.3 ms period misses a cycle, and a whole period is lost (or, for a late
@@ -367,11 +390,13 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     Log log;
     auto player = play(dir / "pattern.wav", unique("dsplay"), client);
     pollUntilSound(r, log);
-    pollFor(r, 2s, log);
+    pollForAudio(r, 2s, log);
     player->kill(SIGKILL);
     player->wait();
     const auto killedAt = std::chrono::steady_clock::now();
+    // The alarm wants a second of silence in audio time; under load that takes longer.
     pollFor(r, 2500ms, log);
+    pollUntilAlarm(r, AlarmKind::NoSignal, log);
     EXPECT_EQ(log.last.capture.state, CaptureState::Running);
     const AlarmEvent* noSignal = nullptr;
     for (const auto& e : log.alarms)
@@ -382,7 +407,7 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     player = play(dir / "pattern.wav", unique("dsplayb"), client);
     pollUntilSound(r, log);
     const auto backAt = std::chrono::steady_clock::now();
-    pollFor(r, 2s, log);
+    pollForAudio(r, 2s, log);
     player.reset();
     const RecorderStatus last = r.stop();
 

@@ -48,7 +48,8 @@ struct AlarmSettings {
     double diskMargin = 1.2;                    // need 20 % more than the rest of the session
 };
 
-// What the monitor looks at on each check (the caller fills it about once per meter window).
+// What the monitor looks at on each check: once per meter window, every window in order
+// (Recorder::poll passes all those published since the last poll).
 struct AlarmInputs {
     MeterSnapshot meters;
     std::uint64_t framesDropped = 0;   // CaptureCounters::framesDropped, cumulative

@@ -44,7 +44,8 @@ LevelMeter::LevelMeter(unsigned channels, int sampleRate, MeterSettings settings
       truePeak_(channels, sampleRate),
       momentary_(kMinusInfinityDb),
       shortTerm_(kMinusInfinityDb),
-      integrated_(kMinusInfinityDb) {
+      integrated_(kMinusInfinityDb),
+      kept_(kKeptWindows) {
     if (channels == 0 || channels > CaptureCounters::kMaxChannels)
         throw AudioError("level meter: unsupported channel count " + std::to_string(channels));
     if (settings_.loudness) {
@@ -191,6 +192,25 @@ void LevelMeter::publish(bool forceLoudness) {
     framesInWindow_ = 0;
     windowNonZero_ = false;
     latest_.publish(s);
+
+    std::lock_guard lock(keptMutex_);
+    if (keptCount_ == kKeptWindows) {
+        keptFirst_ = (keptFirst_ + 1) % kKeptWindows;  // nobody took them: drop the oldest
+        --keptCount_;
+    }
+    kept_[(keptFirst_ + keptCount_) % kKeptWindows] = s;
+    ++keptCount_;
+}
+
+std::vector<MeterSnapshot> LevelMeter::takeWindows() {
+    std::vector<MeterSnapshot> out;
+    std::lock_guard lock(keptMutex_);
+    out.reserve(keptCount_);
+    for (std::size_t i = 0; i < keptCount_; ++i)
+        out.push_back(kept_[(keptFirst_ + i) % kKeptWindows]);
+    keptFirst_ = 0;
+    keptCount_ = 0;
+    return out;
 }
 
 }  // namespace ds::audio

@@ -8,6 +8,12 @@
 // integrated and loudness range (histogram mode, so a long session costs no more per update
 // than a short one).
 //
+// Besides the latest snapshot, the meter keeps every window published since the last
+// takeWindows() (up to kKeptWindows), so the alarms can judge each 100 ms window in order:
+// a writer that drains the ring in bursts (a busy machine) publishes several windows between
+// two polls, and judging only the latest made an alarm start and end windows away from the
+// audio it describes.
+//
 // Asking libebur128 for the short-term loudness sums its whole 3 s window each time, which
 // costs more than metering the audio itself. In real time that is once per 100 ms window and
 // cheap; when audio arrives faster than real time (a file source at full speed, a writer
@@ -18,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "audio/LatestValue.h"
@@ -43,6 +50,12 @@ class LevelMeter {
 
     // [any] The latest published snapshot.
     MeterSnapshot snapshot() const { return latest_.get(); }
+
+    // [any, one reader] Every window published since the last call, oldest first. Should the
+    // reader stay away for more than kKeptWindows windows, the oldest are gone.
+    std::vector<MeterSnapshot> takeWindows();
+
+    static constexpr std::size_t kKeptWindows = 256;  // 25.6 s of 100 ms windows
 
     unsigned channels() const { return channels_; }
     int sampleRate() const { return sampleRate_; }
@@ -86,6 +99,11 @@ class LevelMeter {
     double momentary_, shortTerm_, integrated_, range_ = 0.0;
     std::chrono::steady_clock::time_point lastLoudness_{};
     LatestValue<MeterSnapshot> latest_;
+    // The windows not yet taken: a ring allocated once, so publishing never allocates.
+    std::mutex keptMutex_;
+    std::vector<MeterSnapshot> kept_;
+    std::size_t keptFirst_ = 0;
+    std::size_t keptCount_ = 0;
 };
 
 }  // namespace ds::audio

@@ -55,7 +55,11 @@ RecorderStatus Recorder::gather(std::chrono::steady_clock::time_point now, bool 
     RecorderStatus s;
     s.capture = engine_->status();
     s.captureEvents = engine_->takeEvents();
-    if (meter_) s.meters = meter_->snapshot();
+    std::vector<MeterSnapshot> windows;
+    if (meter_) {
+        windows = meter_->takeWindows();
+        s.meters = meter_->snapshot();
+    }
     if (file_) s.framesWritten = file_->framesWritten();
     if (writer_) {
         s.framesLost = writer_->framesLost();
@@ -81,7 +85,20 @@ RecorderStatus Recorder::gather(std::chrono::steady_clock::time_point now, bool 
         const double remaining = std::max(0.0, settings_.plannedSeconds - elapsed);
         in.diskBytesNeeded = static_cast<std::uint64_t>(remaining * bytesPerSecond);
     }
-    s.alarmEvents = final ? alarms_.finish(now) : alarms_.update(in, now);
+    // Every window since the last poll, in order, so a level alarm (no signal, dead air)
+    // starts and ends at the window where the audio changed, however seldom or late we are
+    // polled. With no new window (the source stalled), the latest snapshot once more keeps the
+    // event and disk alarms going.
+    if (windows.empty()) windows.push_back(s.meters);
+    for (const MeterSnapshot& window : windows) {
+        in.meters = window;
+        std::vector<AlarmEvent> events = alarms_.update(in, now);
+        s.alarmEvents.insert(s.alarmEvents.end(), events.begin(), events.end());
+    }
+    if (final) {
+        std::vector<AlarmEvent> events = alarms_.finish(now);
+        s.alarmEvents.insert(s.alarmEvents.end(), events.begin(), events.end());
+    }
     for (std::size_t k = 0; k <= static_cast<std::size_t>(AlarmKind::LowDisk); ++k) {
         if (alarms_.active(static_cast<AlarmKind>(k)))
             s.activeAlarms.push_back(static_cast<AlarmKind>(k));

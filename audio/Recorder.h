@@ -1,8 +1,9 @@
 #pragma once
 // Recorder: one recording, put together: CaptureEngine -> ring -> DiskWriter -> RecordingWriter
-// (-> LevelMeter), with AlarmMonitor judging the meters. This is what a `record` command or
-// the control room drives; it knows nothing of sessions or the journal: the caller journals
-// the events poll() returns and stores the markers' positions.
+// (-> LevelMeter), with AlarmMonitor judging every meter window (all those published since the
+// last poll, in order, so alarm positions follow the audio, not the polling). This is what a
+// `record` command or the control room drives; it knows nothing of sessions or the journal: the
+// caller journals the events poll() returns and stores the markers' positions.
 //
 // Each public method says which thread may call it: [control] is the owner's thread (start,
 // poll about ten times a second or at least once a second, stop); [any] is any thread.

@@ -98,6 +98,49 @@ TEST(FileSource, AsFastAsTheWriterGoesWithoutDropping) {
                 60.0 / took);
 }
 
+TEST(FileSource, AlarmsFollowTheAudioHoweverSeldomTheRecorderIsPolled) {
+    // 1 s of tone, 2.35 s of exact zeros, 1 s of tone, written as fast as the writer goes and
+    // polled only every 250 ms: many meter windows are published between two polls, as when a
+    // writer on a busy machine drains the ring in bursts. The no-signal alarm must still start
+    // and end at the windows where the audio changed.
+    TempDir dir;
+    const std::uint64_t silenceBegin = kRate, silenceEnd = kRate + 2 * kRate + kRate * 35 / 100;
+    writeSignal(dir / "source.wav", kRate, 2, silenceEnd + kRate, [&](std::uint64_t n, unsigned) {
+        return n >= silenceBegin && n < silenceEnd ? 0.0f : patternSample(n, 0, kRate);
+    });
+    auto settings = fileSettings(dir / "source.wav", dir / "programme.wav");
+    settings.capture.fileSpeed = 0;
+    Recorder r(settings);
+    r.start();
+    std::vector<AlarmEvent> alarms;
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    for (;;) {
+        std::this_thread::sleep_for(250ms);
+        const RecorderStatus s = r.poll();
+        alarms.insert(alarms.end(), s.alarmEvents.begin(), s.alarmEvents.end());
+        if ((s.capture.state == CaptureState::Finished &&
+             s.framesWritten == s.capture.framesCaptured) ||
+            std::chrono::steady_clock::now() > deadline)
+            break;
+    }
+    const RecorderStatus last = r.stop();
+    alarms.insert(alarms.end(), last.alarmEvents.begin(), last.alarmEvents.end());
+
+    const AlarmEvent *started = nullptr, *ended = nullptr;
+    for (const AlarmEvent& e : alarms) {
+        if (e.kind != AlarmKind::NoSignal) continue;
+        (e.started ? started : ended) = &e;
+    }
+    ASSERT_NE(started, nullptr) << "no no-signal alarm";
+    ASSERT_NE(ended, nullptr) << "the no-signal alarm never ended";
+    // 100 ms windows: the silence starts with the window after the last sound (frame 48000)
+    // and ends with the window in which the sound returns (ending at frame 163200).
+    EXPECT_EQ(started->framePosition, silenceBegin);
+    EXPECT_EQ(ended->framePosition, 163200u);
+    EXPECT_EQ(ended->detail, "condition cleared");
+    EXPECT_NEAR(ended->durationSeconds, double(silenceEnd - silenceBegin) / kRate, 0.1);
+}
+
 TEST(FileSource, MonoFileIntoAStereoRecordingAndLooping) {
     TempDir dir;
     writeSignal(dir / "mono.wav", kRate, 1, kRate / 2,

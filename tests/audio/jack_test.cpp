@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <thread>
 
 #include "TestSupport.h"
@@ -29,6 +30,22 @@ std::string unique(const std::string& stem) {
     return stem + std::to_string(::getpid());
 }
 
+// Whether JACK's graph holds the connection from -> into (full port names), as jack_lsp sees it.
+bool connected(const std::string& from, const std::string& into) {
+    const CommandResult r = run("jack_lsp -c " + quote(from));
+    std::istringstream lines(r.output);
+    std::string port;  // jack_lsp -c: a port name, then its connections indented below it
+    for (std::string line; std::getline(lines, line);) {
+        const auto start = line.find_first_not_of(" \t");
+        if (start == std::string::npos) continue;
+        if (start == 0)
+            port = line;
+        else if (port == from && line.substr(start) == into)
+            return true;
+    }
+    return false;
+}
+
 // jack-play under an exact client name, connected to our client's input ports once its own
 // ports exist. The frames it plays before the connection are lost to us; the pattern's counter
 // tells exactly which frame came first.
@@ -40,19 +57,23 @@ std::unique_ptr<Child> play(const std::filesystem::path& file, const std::string
     // busy machine without the player running dry, which would repeat a sample.
     auto player = std::make_unique<Child>(std::vector<std::string>{
         "jack-play", "-u", "-c", "3", "-b", "65536", "-n", name, file.string()});
-    // Each connection is retried until the player's ports exist (and the busy server answers).
-    for (const auto& [from, into] :
-         {std::pair{":out_1 ", ":in_0"}, std::pair{":out_2 ", ":in_1"}}) {
+    // Each connection is retried until jack_lsp shows it. jack_connect's own answer is no
+    // proof: the player registers its ports before it activates its client, the server refuses
+    // to connect an inactive client's ports, and jack_connect then says "cannot connect
+    // client, already connected?" (its words for every refusal), which is how a player once
+    // stayed unconnected while the test went on. The deadline is for a busy machine.
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    for (const auto& [from, into] : {std::pair{":out_1", ":in_0"}, std::pair{":out_2", ":in_1"}}) {
+        const std::string source = name + from, destination = to + into;
         CommandResult r;
-        for (int attempt = 0; attempt < 500; ++attempt) {
-            r = run("jack_connect " + name + from + to + into);
-            if (r.exitCode == 0 || r.output.find("already") != std::string::npos) break;
-            std::this_thread::sleep_for(10ms);
-        }
-        if (r.exitCode != 0 && r.output.find("already") == std::string::npos) {
-            ADD_FAILURE() << "could not connect " << name << from << "to " << to << into << ": "
-                          << r.output;
-            return player;
+        while (!connected(source, destination)) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                ADD_FAILURE() << "could not connect " << source << " to " << destination << ": "
+                              << r.output;
+                return player;
+            }
+            r = run("jack_connect " + quote(source) + " " + quote(destination));
+            if (r.exitCode != 0) std::this_thread::sleep_for(10ms);
         }
     }
     return player;
@@ -101,6 +122,29 @@ void pollUntilSound(Recorder& r, Log& log) {
         pollFor(r, 50ms, log);
     } while (log.last.meters.digitalSilence && std::chrono::steady_clock::now() < end);
     EXPECT_FALSE(log.last.meters.digitalSilence) << "the player's sound never arrived";
+}
+
+// Polls until `audio` more of the programme is in the file. Not a wall-clock wait: the dummy
+// server's clock is a timer that falls behind on a busy machine (with stress-ng --cpu 2 and
+// builds beside it, 2 s of waiting brought as little as 0.9 s of audio).
+void pollForAudio(Recorder& r, std::chrono::milliseconds audio, Log& log) {
+    const std::uint64_t target = log.last.framesWritten + audio.count() * kRate / 1000;
+    const auto end = std::chrono::steady_clock::now() + 60s;
+    while (log.last.framesWritten < target && std::chrono::steady_clock::now() < end)
+        pollFor(r, 50ms, log);
+    EXPECT_GE(log.last.framesWritten, target) << "the recording stopped growing";
+}
+
+// Polls until an alarm of this kind has started.
+void pollUntilAlarm(Recorder& r, AlarmKind kind, Log& log) {
+    const auto started = [&] {
+        for (const auto& e : log.alarms)
+            if (e.kind == kind && e.started) return true;
+        return false;
+    };
+    const auto end = std::chrono::steady_clock::now() + 30s;
+    while (!started() && std::chrono::steady_clock::now() < end)
+        pollFor(r, 50ms, log);
 }
 
 // A run of the pattern in the recording: frames [begin, end), the first holding count
@@ -346,11 +390,13 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     Log log;
     auto player = play(dir / "pattern.wav", unique("dsplay"), client);
     pollUntilSound(r, log);
-    pollFor(r, 2s, log);
+    pollForAudio(r, 2s, log);
     player->kill(SIGKILL);
     player->wait();
     const auto killedAt = std::chrono::steady_clock::now();
+    // The alarm wants a second of silence in audio time; under load that takes longer.
     pollFor(r, 2500ms, log);
+    pollUntilAlarm(r, AlarmKind::NoSignal, log);
     EXPECT_EQ(log.last.capture.state, CaptureState::Running);
     const AlarmEvent* noSignal = nullptr;
     for (const auto& e : log.alarms)
@@ -361,7 +407,7 @@ TEST(JackRecording, KillingThePlayerGivesNoSignalAndTheRecordingCarriesOn) {
     player = play(dir / "pattern.wav", unique("dsplayb"), client);
     pollUntilSound(r, log);
     const auto backAt = std::chrono::steady_clock::now();
-    pollFor(r, 2s, log);
+    pollForAudio(r, 2s, log);
     player.reset();
     const RecorderStatus last = r.stop();
 

@@ -70,6 +70,33 @@ TEST(LevelMeter, SilenceIsMinusInfinityAndDigitalSilence) {
     EXPECT_TRUE(s.digitalSilence);
 }
 
+TEST(LevelMeter, EveryWindowIsKeptUntilTakenOldestFirst) {
+    LevelMeter m(2, 48000);
+    // 0.3 s of tone, then silence: windows 1-3 have sound, 4-10 are digital silence.
+    meter(m, 1.0, [](std::uint64_t n, unsigned) { return n < 14400 ? sine(0.5, 1000, n) : 0.0f; });
+    const std::vector<MeterSnapshot> windows = m.takeWindows();
+    ASSERT_EQ(windows.size(), 10u);
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        EXPECT_EQ(windows[i].sequence, i + 1);
+        EXPECT_EQ(windows[i].framePosition, (i + 1) * 4800);
+        EXPECT_EQ(windows[i].digitalSilence, i >= 3) << "window " << i + 1;
+    }
+    EXPECT_TRUE(m.takeWindows().empty());
+}
+
+TEST(LevelMeter, AReaderThatStaysAwayFindsTheNewestWindows) {
+    MeterSettings quick;  // 10 ms windows and no loudness, so 300 windows meter quickly
+    quick.windowSeconds = 0.01;
+    quick.loudness = false;
+    LevelMeter m(2, 48000, quick);
+    meter(m, 3.0, [](std::uint64_t, unsigned) { return 0.0f; });
+    const std::vector<MeterSnapshot> late = m.takeWindows();
+    ASSERT_EQ(late.size(), LevelMeter::kKeptWindows);
+    EXPECT_EQ(late.back().sequence, 300u);
+    EXPECT_EQ(late.front().sequence, 300u - LevelMeter::kKeptWindows + 1);
+    EXPECT_EQ(late.front().framePosition, (300u - LevelMeter::kKeptWindows + 1) * 480);
+}
+
 TEST(LevelMeter, FullScaleSquareIsZeroDbAndClips) {
     LevelMeter m(1, 48000);
     const auto s =

@@ -218,6 +218,7 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
             stem = "clip-" + clip->slug();
         }
         plan.metadata = programme.metadata(title);
+        plan.leadInTitle = programme.session().programmeTitle;
         plan.output = a->output.empty()
                           ? programme.folder() /
                                 fmt::format("{}-{}.{}", stem, a->preset, plan.settings.extension)

@@ -93,7 +93,26 @@ void Exporter::check() {
         const std::int64_t b = std::min(c.endFrame, end);
         if (b > a) chapters_.push_back({a - start_, b - start_, c.title});
     }
+    // Chapters cover the file from its start, in every format alike: an M4A chapter track has
+    // no gaps (its first chapter would silently start at 0), and a player shows the time before
+    // the first marker as belonging to no chapter or to the wrong one. So the audio before the
+    // first marker is a chapter of its own, titled with the programme; a first marker within
+    // 50 ms of the start (closer than anyone can hear or click) just starts at 0.
+    if (!chapters_.empty() && chapters_.front().startFrame > 0) {
+        if (chapters_.front().startFrame <= rate / 20)
+            chapters_.front().startFrame = 0;
+        else
+            chapters_.insert(chapters_.begin(), {0, chapters_.front().startFrame, leadInTitle()});
+    }
     buffer_.resize(kBlockFrames * reader_->channels());
+}
+
+std::string Exporter::leadInTitle() const {
+    if (!plan_.leadInTitle.empty()) return plan_.leadInTitle;
+    for (const char* key : {"album", "title"})
+        for (const auto& [k, v] : plan_.metadata)
+            if (k == key && !v.empty()) return v;
+    return "Intro";
 }
 
 template <typename Sink>

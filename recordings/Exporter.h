@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "recordings/ExportControl.h"
@@ -37,6 +38,7 @@ class Exporter {
     void check();
 
   private:
+    std::string leadInTitle() const;
     template <typename Sink>
     void pass(double from, double to, Sink&& sink);
     void applyFades(float* frames, std::size_t count, std::int64_t offset) const;

@@ -124,12 +124,16 @@ AudioEncoder::AudioEncoder(const std::filesystem::path& file, const ExportSettin
         // The Ogg muxer writes the stream's tags into the OpusTags header.
         if (ogg) av_dict_set(&s_->stream->metadata, key.c_str(), value.c_str(), 0);
     }
-    if (settings.muxer == "flac") {
+    if (settings.muxer == "flac" || ogg) {
+        // Written as Vorbis comments here: FFmpeg's FLAC muxer has no chapters, and its Ogg
+        // muxer (5.1) rounds each chapter's whole seconds to nearest before adding the
+        // milliseconds, so a chapter at 0.5 s came out at 1.5 s.
+        AVDictionary** tags = ogg ? &s_->stream->metadata : &oc->metadata;
         for (std::size_t i = 0; i < chapters.size(); ++i) {
             const std::string key = fmt::format("CHAPTER{:03}", i + 1);
-            av_dict_set(&oc->metadata, key.c_str(),
-                        chapterTime(chapters[i].startFrame, inputRate).c_str(), 0);
-            av_dict_set(&oc->metadata, (key + "NAME").c_str(), chapters[i].title.c_str(), 0);
+            av_dict_set(tags, key.c_str(), chapterTime(chapters[i].startFrame, inputRate).c_str(),
+                        0);
+            av_dict_set(tags, (key + "NAME").c_str(), chapters[i].title.c_str(), 0);
         }
     } else if (!chapters.empty()) {
         oc->chapters = static_cast<AVChapter**>(av_calloc(chapters.size(), sizeof(AVChapter*)));

@@ -5,11 +5,11 @@
 // another rate).
 //
 // Chapters go where each container keeps them: ID3v2 CHAP frames with a CTOC (MP3), a
-// QuickTime chapter track (M4A), CHAPTERnnn / CHAPTERnnnNAME Vorbis comments (Ogg Opus, written
-// by the Ogg muxer; FLAC, written here since FFmpeg's FLAC muxer has no chapters of its own),
-// Matroska chapters. MP3 gets an ID3v2.3 tag (the version Windows and most car radios read)
-// and a LAME/Xing header so players show the exact length; M4A is written "fast start" (index
-// first) so the website can play it while it downloads.
+// QuickTime chapter track (M4A), CHAPTERnnn / CHAPTERnnnNAME Vorbis comments (Ogg Opus and
+// FLAC, written here: FFmpeg's FLAC muxer has no chapters of its own and its Ogg muxer puts a
+// chapter at 0.5 s at 1.5 s), Matroska chapters. MP3 gets an ID3v2.3 tag (the version Windows and
+// most car radios read) and a LAME/Xing header so players show the exact length; M4A is written
+// "fast start" (index first) so the website can play it while it downloads.
 //
 // Errors (no such encoder here, a full disk, an unwritable folder) throw UserError naming the
 // file and FFmpeg's reason. Not thread-safe: one thread writes.

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 
@@ -69,6 +70,7 @@ ExportResult runWithProgress(const CommandContext& ctx, ExportPlan plan, bool qu
     const bool tty = ::isatty(STDERR_FILENO) != 0;
     auto lastPhase = ExportControl::Phase::Waiting;
     int lastStep = -1;
+    auto lastLine = std::chrono::steady_clock::now();
     bool cancelling = false;
     while (!job.waitFor(std::chrono::milliseconds(100))) {
         if (gSignal.load(std::memory_order_acquire) != 0 && !cancelling) {
@@ -80,13 +82,18 @@ ExportResult runWithProgress(const CommandContext& ctx, ExportPlan plan, bool qu
         if (quiet || cancelling) continue;
         const auto phase = job.phase();
         const int step = static_cast<int>(job.progress() * 100.0);
-        // Non-terminals (logs, CI) get one line per phase and per 10 %.
+        const auto now = std::chrono::steady_clock::now();
+        // Non-terminals (logs, CI, a program watching) get a line per phase, per 10 % and at
+        // least once a second, so a slow phase (a long programme, a busy machine) never looks
+        // like a hang.
         if (tty) {
             if (step != lastStep || phase != lastPhase)
                 std::fprintf(stderr, "\rexport: %-22s %3d%%", ExportControl::phaseName(phase),
                              step);
-        } else if (phase != lastPhase || step / 10 != lastStep / 10) {
+        } else if (phase != lastPhase || step / 10 != lastStep / 10 ||
+                   now - lastLine >= std::chrono::seconds(1)) {
             std::fprintf(stderr, "export: %s %d%%\n", ExportControl::phaseName(phase), step);
+            lastLine = now;
         }
         std::fflush(stderr);
         lastPhase = phase;
@@ -211,6 +218,7 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
             stem = "clip-" + clip->slug();
         }
         plan.metadata = programme.metadata(title);
+        plan.leadInTitle = programme.session().programmeTitle;
         plan.output = a->output.empty()
                           ? programme.folder() /
                                 fmt::format("{}-{}.{}", stem, a->preset, plan.settings.extension)

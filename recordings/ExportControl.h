@@ -9,7 +9,9 @@ namespace ds::recordings {
 
 class ExportControl {
   public:
-    enum class Phase : int { Waiting, Measuring, Adjusting, Encoding, Verifying, Done };
+    // A file that missed the loudness target or the true-peak ceiling is encoded again: Encoding
+    // and Verifying then come round once or twice more, the progress going back with them.
+    enum class Phase : int { Waiting, Measuring, Encoding, Verifying, Done };
 
     // [any]
     void cancel() { cancelled_.store(true, std::memory_order_release); }
@@ -22,8 +24,6 @@ class ExportControl {
                 return "waiting";
             case Phase::Measuring:
                 return "measuring loudness";
-            case Phase::Adjusting:
-                return "adjusting gain";
             case Phase::Encoding:
                 return "encoding";
             case Phase::Verifying:

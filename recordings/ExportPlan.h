@@ -36,6 +36,9 @@ struct ExportPlan {
     // Vorbis comments, Matroska tags).
     std::vector<std::pair<std::string, std::string>> metadata;
     std::vector<Chapter> chapters;  // in programme frames; cut to the range and shifted
+    // The title of the chapter before the first marker (the recorder started before the
+    // opening; a clip's lead-in): the programme's. Empty: the metadata's album, else its title.
+    std::string leadInTitle;
     std::filesystem::path output;
     bool overwrite = false;  // replace an existing output file (never a source)
 };

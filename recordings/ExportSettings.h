@@ -45,6 +45,10 @@ struct ExportSettings {
     // The preset's settings for a format, with the preset's loudness target.
     static ExportSettings forPreset(ExportFormat format, ExportPreset preset);
     bool lossless() const { return bitRate == 0; }
+    // How far under the true-peak ceiling the limiter holds the peaks on the first try, for
+    // what the codec adds back (the exporter measures the file and tries again if it was not
+    // enough).
+    double limiterMarginDb() const;
     // "MP3 128 kb/s", "FLAC 24-bit".
     std::string describe() const;
 };

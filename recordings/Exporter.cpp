@@ -93,7 +93,26 @@ void Exporter::check() {
         const std::int64_t b = std::min(c.endFrame, end);
         if (b > a) chapters_.push_back({a - start_, b - start_, c.title});
     }
+    // Chapters cover the file from its start, in every format alike: an M4A chapter track has
+    // no gaps (its first chapter would silently start at 0), and a player shows the time before
+    // the first marker as belonging to no chapter or to the wrong one. So the audio before the
+    // first marker is a chapter of its own, titled with the programme; a first marker within
+    // 50 ms of the start (closer than anyone can hear or click) just starts at 0.
+    if (!chapters_.empty() && chapters_.front().startFrame > 0) {
+        if (chapters_.front().startFrame <= rate / 20)
+            chapters_.front().startFrame = 0;
+        else
+            chapters_.insert(chapters_.begin(), {0, chapters_.front().startFrame, leadInTitle()});
+    }
     buffer_.resize(kBlockFrames * reader_->channels());
+}
+
+std::string Exporter::leadInTitle() const {
+    if (!plan_.leadInTitle.empty()) return plan_.leadInTitle;
+    for (const char* key : {"album", "title"})
+        for (const auto& [k, v] : plan_.metadata)
+            if (k == key && !v.empty()) return v;
+    return "Intro";
 }
 
 template <typename Sink>
@@ -135,35 +154,6 @@ void Exporter::applyFades(float* frames, std::size_t count, std::int64_t offset)
         for (unsigned c = 0; c < ch; ++c)
             frames[i * ch + c] *= static_cast<float>(g);
     }
-}
-
-double Exporter::adjust(double gainDb, double ceilingDbtp, double from, double to) {
-    const unsigned ch = reader_->channels();
-    const int rate = reader_->sampleRate();
-    const double target = plan_.settings.loudness->lufs;
-    for (int round = 0; round < 3; ++round) {
-        const double a = from + (to - from) * round / 3.0;
-        const double b = from + (to - from) * (round + 1) / 3.0;
-        LoudnessMeter meter(ch, rate, false);
-        TruePeakLimiter limiter(ch, rate, ceilingDbtp);
-        const auto gain = static_cast<float>(std::pow(10.0, gainDb / 20.0));
-        pass(a, b, [&](float* buf, std::size_t n) {
-            for (std::size_t i = 0; i < n * ch; ++i)
-                buf[i] *= gain;
-            limited_.clear();
-            limiter.process(buf, n, limited_);
-            meter.add(limited_.data(), limited_.size() / ch);
-        });
-        limited_.clear();
-        limiter.flush(limited_);
-        meter.add(limited_.data(), limited_.size() / ch);
-        const double measured = meter.integrated();
-        if (!std::isfinite(measured)) break;
-        const double diff = target - measured;
-        gainDb += diff;
-        if (std::fabs(diff) < 0.1) break;
-    }
-    return gainDb;
 }
 
 void Exporter::encode(double gainDb, double ceilingDbtp, bool normalise, double from, double to) {
@@ -212,6 +202,61 @@ LoudnessFigures Exporter::verify(double from, double to) {
     return meter.figures();
 }
 
+void Exporter::normaliseAndEncode(const LoudnessFigures& before, ExportResult& r) {
+    const ExportSettings& s = plan_.settings;
+    const double target = s.loudness->lufs;
+    const double ceiling = s.loudness->ceilingDbtp;
+    // What the file must measure, decoded: the target within kLoudnessSlack, and a true peak at
+    // least kPeakSlack under the ceiling (other meters oversample differently; FFmpeg's ebur128
+    // filter agrees with ours within 0.01 dB on our exports, and the figures are rounded).
+    constexpr double kLoudnessSlack = 0.2;
+    constexpr double kPeakSlack = 0.05;
+    constexpr int kAttempts = 3;
+    // The limiter takes some loudness off with the peaks, and lossy codecs move both figures:
+    // LAME's low-pass and the psychoacoustic models drop some of what the meter hears (half a LU
+    // off noisy speech), and the codec's ringing adds to the peaks the limiter held (Opus
+    // most). None of it can be known without encoding, so the file itself is measured: the
+    // first try holds the peaks a codec-sized margin lower, and each further try corrects the
+    // gain (by the secant through the tries so far: heavy limiting gives less than a dB per dB)
+    // and the limiter's ceiling by what the last file measured.
+    double limiterCeiling = ceiling - s.limiterMarginDb();
+    double gain = target - before.integratedLufs;
+    // The limiter is not made to win more than this back: past it, speech is audibly squashed,
+    // and a file a little under the target is the lesser harm (with a warning).
+    const double maxGain = gain + 3.0;
+    double lastGain = 0.0, lastLoudness = 0.0;
+    for (int attempt = 1;; ++attempt) {
+        control_.setPhase(ExportControl::Phase::Encoding);
+        encode(gain, limiterCeiling, true, 0.2, 0.85);
+        r.gainDb = gain;
+        r.limiterReductionDb = limiterReductionDb_;
+        control_.setPhase(ExportControl::Phase::Verifying);
+        r.after = verify(0.85, 1.0);
+        const double loudness = r.after->integratedLufs;
+        const double loudnessOff = target - loudness;
+        const double peakOver = r.after->truePeakDbtp - (ceiling - kPeakSlack);
+        if (std::fabs(loudnessOff) <= kLoudnessSlack && peakOver <= 0.0) return;
+        if (attempt == kAttempts || !std::isfinite(loudness)) {
+            if (r.after->truePeakDbtp > ceiling)
+                r.warnings.push_back(fmt::format(
+                    "the encoder raised the true peak to {:.2f} dBTP, over the {:.1f} dBTP "
+                    "ceiling",
+                    r.after->truePeakDbtp, ceiling));
+            return;
+        }
+        double slope = 1.0;
+        if (attempt > 1 && std::fabs(gain - lastGain) > 0.01)
+            slope = std::clamp((loudness - lastLoudness) / (gain - lastGain), 0.3, 1.0);
+        const double next = std::min(gain + loudnessOff / slope, maxGain);
+        if (peakOver <= 0.0 && std::fabs(next - gain) < 0.01) return;  // as loud as it may be
+        lastGain = gain;
+        lastLoudness = loudness;
+        gain = next;
+        // A codec's overshoot varies by a few tenths of a dB with the level it is given.
+        if (peakOver > 0.0) limiterCeiling -= peakOver + 0.25;
+    }
+}
+
 ExportResult Exporter::run() {
     check();
     const ExportSettings& s = plan_.settings;
@@ -226,8 +271,6 @@ ExportResult Exporter::run() {
     r.chapters = chapters_;
 
     bool normalise = s.loudness.has_value();
-    double gainDb = 0.0;
-    double margin = s.lossless() ? 0.05 : 0.5;  // lossy codecs add a little to the peaks
     LoudnessFigures before;
     if (normalise) {
         r.target = s.loudness;
@@ -241,40 +284,17 @@ ExportResult Exporter::run() {
                 "the audio is silent or shorter than 0.4 s: its loudness cannot be measured, so "
                 "it was left as it is");
             normalise = false;
-        } else {
-            gainDb = s.loudness->lufs - before.integratedLufs;
         }
     }
 
     PartialFile part(plan_.output, plan_.overwrite);
     part_ = part.path();
-    const double encodeFrom = normalise ? 0.35 : 0.0;
-    const double encodeTo = normalise ? 0.9 : 1.0;
     try {
-        for (int attempt = 0;; ++attempt) {
-            const double ceiling = normalise ? s.loudness->ceilingDbtp - margin : 0.0;
-            double gain = gainDb;
-            if (normalise && before.truePeakDbtp + gainDb > ceiling) {
-                control_.setPhase(ExportControl::Phase::Adjusting);
-                gain = adjust(gainDb, ceiling, 0.2, 0.35);
-            }
+        if (!normalise) {
             control_.setPhase(ExportControl::Phase::Encoding);
-            encode(gain, ceiling, normalise, encodeFrom, encodeTo);
-            r.gainDb = gain;
-            r.limiterReductionDb = limiterReductionDb_;
-            if (!normalise) break;
-            control_.setPhase(ExportControl::Phase::Verifying);
-            r.after = verify(0.9, 1.0);
-            const double over = r.after->truePeakDbtp - s.loudness->ceilingDbtp;
-            if (over <= 0.0 || attempt == 1) {
-                if (over > 0.0)
-                    r.warnings.push_back(fmt::format(
-                        "the encoder raised the true peak to {:.2f} dBTP, over the {:.1f} dBTP "
-                        "ceiling",
-                        r.after->truePeakDbtp, s.loudness->ceilingDbtp));
-                break;
-            }
-            margin += over + 0.2;
+            encode(0.0, 0.0, false, 0.0, 1.0);
+        } else {
+            normaliseAndEncode(before, r);
         }
         control_.check();
         part.commit();

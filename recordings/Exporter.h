@@ -2,12 +2,13 @@
 // Exporter: runs one ExportPlan on the calling thread (ExportJob puts it on a worker).
 //
 //   measure    the range's loudness (libebur128 + true peak), when a loudness target is set
-//   adjust     only when the limiter will act: gain + limiter passes, measured again, until the
-//              integrated loudness is within 0.1 LU of the target (limiting lowers it a little)
-//   encode     read, fade, gain, limit, encode into OUTPUT.part
-//   verify     decode OUTPUT.part and measure it: the "after" figures are the file's own. If a
-//              lossy codec pushed the true peak over the ceiling, encode once more with the
-//              limiter that much lower.
+//   encode     read, fade, gain, limit (a true-peak limiter held a codec-sized margin under
+//              the ceiling), encode into OUTPUT.part
+//   verify     decode OUTPUT.part and measure it: the "after" figures are the file's own. If
+//              the file is more than 0.2 LU off the target (the limiter and lossy codecs take
+//              some loudness off) or its true peak is over the ceiling (codecs ring over the
+//              limiter), encode again with the gain and the limiter's ceiling corrected by what
+//              the file measured; at most three encodes
 //   commit     rename OUTPUT.part to OUTPUT
 //
 // Sources are only ever opened for reading. Any failure or cancel removes OUTPUT.part; an
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "recordings/ExportControl.h"
@@ -36,10 +38,11 @@ class Exporter {
     void check();
 
   private:
+    std::string leadInTitle() const;
     template <typename Sink>
     void pass(double from, double to, Sink&& sink);
     void applyFades(float* frames, std::size_t count, std::int64_t offset) const;
-    double adjust(double gainDb, double ceilingDbtp, double from, double to);
+    void normaliseAndEncode(const LoudnessFigures& before, ExportResult& r);
     void encode(double gainDb, double ceilingDbtp, bool normalise, double from, double to);
     LoudnessFigures verify(double from, double to);
 

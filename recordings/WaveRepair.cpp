@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -75,6 +76,42 @@ bool chunkChain(int fd, std::uint64_t from, std::uint64_t fileSize, bool& hasCue
     return at == fileSize || at == fileSize + 1;
 }
 
+struct HeaderChunk {
+    std::string id;
+    std::uint64_t offset = 0;  // of the chunk header
+    std::uint32_t size = 0;    // payload bytes
+    std::uint64_t end() const { return offset + 8 + size + (size & 1); }
+};
+
+// The RF64 header's first bytes when the JUNK chunk kept for ds64 is smaller than a ds64 chunk
+// (EBU Tech 3306: RIFF size, data size, sample count and a table length, 28 bytes): libsndfile,
+// the recorder's writer, keeps only 24. Then 'fmt ' moves up into the 'fact' chunk after it
+// (RF64 needs none; what is left of it becomes a JUNK chunk), which is the room libsndfile
+// itself makes when its own header turns into RF64. Only these first hundred-odd bytes change,
+// in one write; 'bext', the other chunks and the audio stay where they are. Empty when the
+// header is not laid out that way.
+std::string shiftedRf64Header(int fd, const std::vector<HeaderChunk>& chunks,
+                              const std::string& ds64Sizes) {
+    if (chunks.size() < 3 || chunks[0].id != "JUNK" || chunks[0].offset != 12 ||
+        chunks[1].id != "fmt " || chunks[1].offset != chunks[0].end())
+        return {};
+    const HeaderChunk& spare = chunks[2];
+    if ((spare.id != "fact" && spare.id != "JUNK" && spare.id != "PAD ") ||
+        spare.offset != chunks[1].end() || chunks[0].size >= 28)
+        return {};
+    const std::uint64_t missing = 28 - chunks[0].size;
+    const std::uint64_t spareBytes = spare.end() - spare.offset;
+    if (spareBytes < missing + 8) return {};
+    const std::string fmtChunk = readAt(fd, chunks[1].offset, chunks[1].end() - chunks[1].offset);
+    if (fmtChunk.size() != chunks[1].end() - chunks[1].offset) return {};
+    std::string out = "RF64" + bytes32(0xFFFFFFFFu) + "WAVE";
+    out += "ds64" + bytes32(28) + ds64Sizes + bytes32(0);
+    out += fmtChunk;
+    const std::uint64_t filler = spareBytes - missing - 8;
+    out += "JUNK" + bytes32(static_cast<std::uint32_t>(filler)) + std::string(filler, '\0');
+    return out.size() == spare.end() ? out : std::string();
+}
+
 // Bytes that appendCuePoints will add for these cues (to know whether RIFF still fits).
 std::uint64_t cueBytes(const std::vector<audio::CuePoint>& cues) {
     if (cues.empty()) return 0;
@@ -136,10 +173,12 @@ RepairReport WaveRepair::repair(const std::filesystem::path& path,
     std::uint64_t fmtAt = 0, ds64At = 0, junkSize = 0, dataHeader = 0, dataSize = 0;
     std::uint64_t ds64Data = 0;
     bool haveFmt = false, haveDs64 = false, haveJunk = false, haveData = false;
+    std::vector<HeaderChunk> chunks;  // before 'data'
     while (offset + 8 <= fileSize) {
         const std::string h = readAt(fd, offset, 8);
         const std::string id = h.substr(0, 4);
         const std::uint32_t size = le32(h, 4);
+        if (id != "data") chunks.push_back({id, offset, size});
         if (id == "data") {
             haveData = true;
             dataHeader = offset;
@@ -228,30 +267,40 @@ RepairReport WaveRepair::repair(const std::filesystem::path& path,
     // 3. Sizes.
     const bool toRf64 =
         !rf64 && (newData > 0xFFFFFFFFu || newSize + cueBytes(cues) - 8 > 0xFFFFFFFFu);
-    if (toRf64 && (!haveJunk || junkSize < 28))
-        throw UserError(fmt::format(
-            "{} holds more than 4 GB but has no room for an RF64 header; it was left as it is",
-            where));
+    // Written in this order, so that a repair interrupted half-way leaves a file that is still
+    // read to its end (a RIFF header whose data size says "to the end") and is repaired again.
     std::vector<std::pair<std::uint64_t, std::string>> writes;
-    if (rf64 || toRf64) {
-        const std::uint64_t ds64 = rf64 ? ds64At : 12 + 8;
-        if (rf64 && !haveDs64)
-            throw UserError(fmt::format("{} is RF64 without a ds64 chunk", where));
-        const std::string current = readAt(fd, ds64, 24);
-        const std::string wanted = bytes64(newSize - 8) + bytes64(newData) + bytes64(frames);
-        if (toRf64) {
-            writes.push_back({0, "RF64" + bytes32(0xFFFFFFFFu)});
+    if (toRf64) {
+        const std::string sizes = bytes64(newSize - 8) + bytes64(newData) + bytes64(frames);
+        if (haveJunk && junkSize >= 28) {
+            // ds64 takes the JUNK chunk's place; its table length is the JUNK's zeros.
+            writes.push_back({12 + 8, sizes});
+            writes.push_back({dataHeader + 4, bytes32(0xFFFFFFFFu)});
             writes.push_back({12, "ds64"});
-            report.actions.push_back("turned the header into RF64 (the audio passes 4 GB)");
+            writes.push_back({0, "RF64" + bytes32(0xFFFFFFFFu)});
+        } else {
+            const std::string header = shiftedRf64Header(fd, chunks, sizes);
+            if (header.empty())
+                throw UserError(fmt::format(
+                    "{} holds more than 4 GB but has no room for an RF64 header; it was left "
+                    "as it is",
+                    where));
+            writes.push_back({dataHeader + 4, bytes32(0xFFFFFFFFu)});
+            writes.push_back({0, header});
         }
+        report.actions.push_back("turned the header into RF64 (the audio passes 4 GB)");
+        report.actions.push_back(fmt::format("set the ds64 sizes to {} frames", frames));
+    } else if (rf64) {
+        if (!haveDs64) throw UserError(fmt::format("{} is RF64 without a ds64 chunk", where));
+        const std::string current = readAt(fd, ds64At, 24);
+        const std::string wanted = bytes64(newSize - 8) + bytes64(newData) + bytes64(frames);
         if (current != wanted) {
-            writes.push_back({ds64, wanted});
+            writes.push_back({ds64At, wanted});
             report.actions.push_back(fmt::format("set the ds64 sizes to {} frames", frames));
         }
         if (readAt(fd, dataHeader + 4, 4) != bytes32(0xFFFFFFFFu))
             writes.push_back({dataHeader + 4, bytes32(0xFFFFFFFFu)});
-        if (readAt(fd, 4, 4) != bytes32(0xFFFFFFFFu) && !toRf64)
-            writes.push_back({4, bytes32(0xFFFFFFFFu)});
+        if (readAt(fd, 4, 4) != bytes32(0xFFFFFFFFu)) writes.push_back({4, bytes32(0xFFFFFFFFu)});
     } else {
         if (le32(readAt(fd, dataHeader + 4, 4), 0) != newData) {
             writes.push_back({dataHeader + 4, bytes32(static_cast<std::uint32_t>(newData))});

@@ -10,8 +10,10 @@
 //      declared data is a proper chunk chain ('cue ', 'LIST': the recorder was closing);
 //   2. a torn last frame (fewer bytes than one frame) is cut off, as is a torn trailing chunk;
 //   3. the 'data' and RIFF sizes are set to the audio on disk; past 4 GB the header becomes
-//      RF64 (the recorder keeps a JUNK chunk for the ds64 chunk, EBU Tech 3306), and an RF64
-//      header gets its ds64 sizes and sample count;
+//      RF64 (EBU Tech 3306) where the recorder kept a JUNK chunk for the ds64 chunk: libsndfile
+//      keeps 24 bytes, 4 short of a ds64 chunk, so 'fmt ' moves up 4 bytes into the 'fact'
+//      chunk RF64 does without, as libsndfile itself does; an RF64 header gets its ds64 sizes
+//      and sample count;
 //   4. the markers become 'cue ' points with 'labl' names (audio::WaveChunks), unless the file
 //      already has cue points.
 // Nothing is written when the file is already right. Audio bytes are never changed or moved.

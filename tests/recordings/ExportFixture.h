@@ -12,8 +12,12 @@ struct ExpectedChapter {
     const char* title;
 };
 
+// The chapters of the whole programme's export: the half second before the first marker is a
+// chapter of its own, titled with the programme (an M4A chapter track cannot leave it out, so
+// no format does), then one chapter per marker at the marker's own time.
 inline const std::vector<ExpectedChapter>& programmeChapters() {
-    static const std::vector<ExpectedChapter> c{{0.5, "Pembukaan"},
+    static const std::vector<ExpectedChapter> c{{0.0, "Dialog Interaktif Kamtibmas"},
+                                                {0.5, "Pembukaan"},
                                                 {4.0, "Materi: keselamatan berkendara"},
                                                 {8.0, "Tanya jawab"},
                                                 {8.5, "Pertanyaan 1: SIM keliling"},

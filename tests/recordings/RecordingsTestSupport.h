@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -96,6 +97,26 @@ inline nlohmann::json probe(const std::filesystem::path& file) {
             quote(file.string()));
     if (r.exitCode != 0) return nlohmann::json::object();
     return nlohmann::json::parse(r.output, nullptr, false);
+}
+
+// The length a player plays, from ffprobe's view of a file. ffprobe's duration runs from the
+// time line's zero; FFmpeg 5.1's MP3 demuxer counts every frame in it, including the encoder
+// delay that the LAME header tells players to skip and that ffprobe shows as a positive
+// start_time, so that delay is taken off. (Matroska's negative start_time is Opus pre-skip,
+// which its duration already spans.)
+inline double playedSeconds(const nlohmann::json& probe) {
+    const auto& format = probe["format"];
+    const double duration = std::stod(format.value("duration", "0"));
+    const double start = std::stod(format.value("start_time", "0"));
+    return duration - std::max(0.0, start);
+}
+
+// The length of a file decoded by FFmpeg (what every player that honours the codec's delay and
+// padding plays), from the count of samples it gives.
+inline double decodedSeconds(const std::filesystem::path& file, int rate) {
+    const RunResult r = run("ffmpeg -v error -i " + quote(file.string()) + " -ac 1 -ar " +
+                            std::to_string(rate) + " -f s16le - | wc -c");
+    return std::strtod(r.output.c_str(), nullptr) / 2.0 / rate;
 }
 
 struct Ebur128 {

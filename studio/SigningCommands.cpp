@@ -8,8 +8,8 @@
 #include "studio/PpidTerms.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionRecord.h"
-#include "studio/SessionReport.h"
 #include "studio/SessionStore.h"
+#include "studio/SignedSummary.h"
 #include "studio/Statement.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
@@ -17,28 +17,6 @@
 namespace ds {
 
 namespace {
-
-// What the journal keeps of the record as signed: the Pasal 11 counts and each request's
-// state, so the signed row itself proves what was decided by then.
-nlohmann::json signedSummary(Database& db, const Station& st, const WorkingCalendar& cal,
-                             std::int64_t sessionId) {
-    RequestStore requests(db, st, cal);
-    nlohmann::json report = SessionReport::build(db, requests, sessionId, now());
-    nlohmann::json counts = report["requests"];
-    counts.erase("time_to_decision");
-    nlohmann::json list = nlohmann::json::array();
-    RequestListFilter f;
-    f.sessionId = sessionId;
-    for (const InfoRequest& r : requests.list(f, now())) {
-        list.push_back({{"registration_number", r.registrationNumber},
-                        {"status", r.status},
-                        {"ground", r.decision.ground},
-                        {"due_date", formatDay(r.dueDate)}});
-    }
-    return {{"questions_received", report["questions"]["received"]},
-            {"requests", counts},
-            {"register", list}};
-}
 
 void printAmendment(const CommandContext& ctx, const Amendment& a) {
     fmt::print("{} {} — {}{}\n", ctx.t("Amandemen", "Amendment"), a.id, a.label,

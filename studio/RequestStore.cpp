@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "studio/Database.h"
+#include "studio/Deadlines.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
 #include "studio/QuestionStore.h"
@@ -510,6 +511,10 @@ bool RequestStore::isOverdue(const InfoRequest& r, TimePoint asOf) const {
 
 std::vector<InfoRequest> RequestStore::list(const RequestListFilter& f, TimePoint asOf) {
     if (f.status) vocab::require(vocab::requestStatuses(), *f.status, "status");
+    if (f.dueWithinDays && (*f.dueWithinDays < 0 || *f.dueWithinDays > Deadlines::kMaxLookAhead)) {
+        throw UserError(fmt::format("--due-within: {} is not 0 to {} working days",
+                                    *f.dueWithinDays, Deadlines::kMaxLookAhead));
+    }
     if (f.sessionId) SessionStore(db_).get(*f.sessionId);  // unknown session: NotFoundError
     // "+station_id" keeps SQLite off the (station, year, sequence) index, which would read the
     // whole register for one session; the session index finds its few rows.

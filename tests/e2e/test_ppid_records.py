@@ -918,6 +918,14 @@ class MaskingTest(PpidTestCase):
         self.assert_no_secrets(raw, "period JSON")
         self.assertNotIn(BUDI["initials"].encode(), raw, "the public report carries counts only")
 
+    def test_journal_holds_no_personal_data_in_clear(self):
+        # The journal cannot be edited (hash chain), so what goes in must be erasable later:
+        # requesters' and callers' data only as keyed seals whose key the retention rule erases.
+        rows = self.studio.query("SELECT COALESCE(before, '') || COALESCE(after, '') FROM journal")
+        self.assertGreater(len(rows), 50)
+        self.assert_no_secrets("\n".join(r[0] for r in rows), "the journal", SECRETS)
+        self.assertIn("hmac-sha256:", "".join(r[0] for r in rows), "sealed, not left out")
+
     def test_listing_is_masked_unless_asked(self):
         listing = self.text_export("--json", "request", "list", "--session", self.data.sessions[1])
         self.assert_no_secrets(listing, "request list")

@@ -9,6 +9,7 @@
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
+#include "studio/PersonalSeal.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -169,6 +170,20 @@ void requireChanges(const AmendmentStore::Changes& changes, const std::string& r
     requireText(reason, "reason", kMaxNoteBytes, true);
 }
 
+// The amendment as the journal keeps it: changed personal fields (the requester's, a caller's
+// name and contact) sealed under the subject's key, never in clear.
+nlohmann::json sealed(const Amendment& a, const std::string& key) {
+    nlohmann::json j = a.toJson();
+    for (nlohmann::json& c : j["changes"]) {
+        std::string field = c["field"].get<std::string>();
+        if (field.rfind("requester.", 0) == 0 || field == "caller_name" || field == "contact") {
+            c["before"] = PersonalSeal::seal(key, c["before"].get<std::string>());
+            c["after"] = PersonalSeal::seal(key, c["after"].get<std::string>());
+        }
+    }
+    return j;
+}
+
 }  // namespace
 
 // [SECTION] Parsing and listing
@@ -326,9 +341,9 @@ Amendment AmendmentStore::amendRequest(std::int64_t requestId, const Changes& se
     std::string subject = fmt::format("request:{}", requestId);
     Amendment a = record(before.sessionId, subject, before.registrationNumber, reason,
                          std::move(changes), actor);
-    nlohmann::json afterJson = requests.get(requestId).toJson();
-    afterJson["amendment"] = a.toJson();
-    Journal::append(db_, {actor, "request.amend", subject, before.toJson(), afterJson});
+    nlohmann::json afterJson = requests.get(requestId).journalJson();
+    afterJson["amendment"] = sealed(a, before.personalKey);
+    Journal::append(db_, {actor, "request.amend", subject, before.journalJson(), afterJson});
     tx.commit();
     return a;
 }
@@ -340,8 +355,8 @@ Amendment AmendmentStore::amendQuestion(std::int64_t questionId, const Changes& 
     requireChanges(sets, reason);
     Transaction tx(db_);
     Statement st = db_.prepare(
-        "SELECT session_id, number, text, caller_name, origin, contact, topic FROM questions "
-        "WHERE id = ?");
+        "SELECT session_id, number, text, caller_name, origin, contact, topic, personal_key "
+        "FROM questions WHERE id = ?");
     st.bind(1, questionId);
     if (!st.step()) throw NotFoundError(fmt::format("no question with id {}", questionId));
     std::int64_t sessionId = st.getInt(0);
@@ -351,6 +366,7 @@ Amendment AmendmentStore::amendQuestion(std::int64_t questionId, const Changes& 
                                               {"origin", st.getText(4)},
                                               {"contact", st.getText(5)},
                                               {"topic", st.getText(6)}};
+    const std::string key = st.getText(7);
     st.reset();
     std::map<std::string, std::string> after = before;
     for (const auto& [name, value] : sets) {
@@ -375,8 +391,13 @@ Amendment AmendmentStore::amendQuestion(std::int64_t questionId, const Changes& 
     std::string subject = fmt::format("question:{}", questionId);
     Amendment a = record(sessionId, subject, fmt::format("Pertanyaan {}", number), reason,
                          std::move(changes), actor);
+    // The journal keeps the caller's name and contact only as seals (PersonalSeal).
     nlohmann::json b(before), j(after);
-    j["amendment"] = a.toJson();
+    for (const char* f : {"caller_name", "contact"}) {
+        b[f] = PersonalSeal::seal(key, before[f]);
+        j[f] = PersonalSeal::seal(key, after[f]);
+    }
+    j["amendment"] = sealed(a, key);
     Journal::append(db_, {actor, "question.amend", subject, b, j});
     tx.commit();
     return a;

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "studio/Database.h"
+#include "studio/Errors.h"
 #include "studio/Statement.h"
 
 namespace ds {
@@ -21,6 +24,12 @@ nlohmann::json Deadline::toJson() const {
 std::vector<Deadline> Deadlines::list(Database& db, const Station& station,
                                       const WorkingCalendar& calendar, TimePoint asOf,
                                       std::optional<int> within, bool overdueOnly) {
+    // The longest legal clock is 30 working days; a year of them is plenty for a look ahead,
+    // and a negative or huge count is a typing error, not a question.
+    if (within && (*within < 0 || *within > kMaxLookAhead)) {
+        throw UserError(
+            fmt::format("--within: {} is not 0 to {} working days", *within, kMaxLookAhead));
+    }
     const Day today = localDay(asOf, station.timeZone);
     std::vector<Deadline> out;
     auto add = [&](std::string kind, Statement& st) {

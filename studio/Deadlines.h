@@ -33,8 +33,12 @@ struct Deadline {
 
 class Deadlines {
   public:
+    // The furthest look ahead a "due within" list takes, in working days (about a year).
+    static constexpr int kMaxLookAhead = 250;
+
     // Deadlines as of `asOf`: with `withinWorkingDays` only those due within that many working
-    // days (overdue ones included); with `overdueOnly` only the overdue ones.
+    // days (overdue ones included); with `overdueOnly` only the overdue ones. Throws UserError
+    // for a look ahead outside 0..kMaxLookAhead.
     static std::vector<Deadline> list(Database& db, const Station& station,
                                       const WorkingCalendar& calendar, TimePoint asOf,
                                       std::optional<int> withinWorkingDays, bool overdueOnly);

@@ -54,6 +54,16 @@ std::string dateTime(TimePoint t, const std::string& tz) {
     return longDate(localDay(t, tz)) + " " + clock(t, tz);
 }
 
+std::string shortDate(Day d) {
+    date::year_month_day ymd{d};
+    return fmt::format("{:02}-{:02}-{}", static_cast<unsigned>(ymd.day()),
+                       static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+}
+
+std::string shortDateTime(TimePoint t, const std::string& tz) {
+    return shortDate(localDay(t, tz)) + " " + formatLocal(t, tz, "%H.%M");
+}
+
 std::string decimal(double v, int decimals) {
     std::string s = fmt::format("{:.{}f}", v, decimals);
     for (char& c : s) {

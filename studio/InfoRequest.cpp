@@ -1,5 +1,7 @@
 #include "studio/InfoRequest.h"
 
+#include "studio/PersonalSeal.h"
+
 namespace ds {
 
 namespace {
@@ -75,6 +77,14 @@ nlohmann::json InfoRequest::toJson() const {
         {"decided_by", decidedBy},
         {"logged_by", loggedBy},
     };
+}
+
+nlohmann::json InfoRequest::journalJson() const {
+    nlohmann::json j = toJson();
+    for (auto& [field, value] : j["requester"].items()) {
+        value = PersonalSeal::seal(personalKey, value.get<std::string>());
+    }
+    return j;
 }
 
 }  // namespace ds

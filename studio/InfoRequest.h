@@ -72,9 +72,14 @@ struct InfoRequest {
     std::optional<TimePoint> decidedAt;
     std::string decidedBy;
     std::string loggedBy;
+    // The key of this request's journal seals (PersonalSeal); never exported, erased with the
+    // personal data by the retention rule.
+    std::string personalKey;
 
     bool decided() const { return decidedAt.has_value(); }
     nlohmann::json toJson() const;
+    // toJson() for the journal: the requester's personal data sealed, never in clear.
+    nlohmann::json journalJson() const;
 };
 
 }  // namespace ds

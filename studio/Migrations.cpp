@@ -363,19 +363,35 @@ ALTER TABLE questions ADD COLUMN personal_data_erased_at TEXT;
 CREATE INDEX info_requests_station_received ON info_requests(station_id, received_at);
 )SQL";
 
+// Keys for the journal's seals of personal data (PersonalSeal): one per request and question,
+// erased with the data by the retention rule. Rows whose data is already erased get none.
+constexpr const char* kPersonalKeys = R"SQL(
+ALTER TABLE info_requests ADD COLUMN personal_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE questions ADD COLUMN personal_key TEXT NOT NULL DEFAULT '';
+UPDATE info_requests SET personal_key = lower(hex(randomblob(32)))
+    WHERE personal_data_erased_at IS NULL;
+UPDATE questions SET personal_key = lower(hex(randomblob(32)))
+    WHERE personal_data_erased_at IS NULL;
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
     Migration{3, "information requests", kRequests},
     Migration{4, "recordings, markers, gaps, alarms", kRecordings},
     Migration{5, "PPID record: follow-ups, objections, signatures, amendments, retention", kPpid},
+    Migration{6, "keys for the journal's seals of personal data", kPersonalKeys},
 };
 
 }  // namespace
 
-std::span<const Migration> Migrations::all() { return kMigrations; }
+std::span<const Migration> Migrations::all() {
+    return kMigrations;
+}
 
-int Migrations::latest() { return kMigrations.back().version; }
+int Migrations::latest() {
+    return kMigrations.back().version;
+}
 
 void Migrations::apply(Database& db, int upTo) {
     if (upTo < 0) upTo = latest();

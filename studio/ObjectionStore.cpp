@@ -5,6 +5,7 @@
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
+#include "studio/PersonalSeal.h"
 #include "studio/PpidTerms.h"
 #include "studio/RegistrationNumber.h"
 #include "studio/RequestStore.h"
@@ -59,6 +60,14 @@ void requireWhen(TimePoint t, TimePoint notBefore, const char* field, const char
     if (t < notBefore || t > now() + std::chrono::minutes(5)) {
         throw UserError(fmt::format("{}: the time must fall between {} and now", field, after));
     }
+}
+
+// The objection as the journal keeps it: the objector (usually the requester) sealed under
+// the request's key (PersonalSeal), never in clear.
+nlohmann::json journalJson(const Objection& o, const InfoRequest& r) {
+    nlohmann::json j = o.toJson();
+    j["objector"] = PersonalSeal::seal(r.personalKey, o.objector);
+    return j;
 }
 
 }  // namespace
@@ -198,8 +207,11 @@ Objection ObjectionStore::file(std::int64_t requestId, const std::string& ground
         .run();
     Objection o = get(db_.lastInsertId());
     setStatus(requestId, "objection");
-    Journal::append(
-        db_, {actor, "request.objection", subject(requestId), {{"status", r.status}}, o.toJson()});
+    Journal::append(db_, {actor,
+                          "request.objection",
+                          subject(requestId),
+                          {{"status", r.status}},
+                          journalJson(o, r)});
     tx.commit();
     return o;
 }
@@ -227,8 +239,8 @@ Objection ObjectionStore::answer(std::int64_t requestId, const std::string& outc
         .run();
     setStatus(requestId, RequestStore::baseStatus(r));
     Objection after = get(before.id);
-    Journal::append(db_, {actor, "request.objection_answer", subject(requestId), before.toJson(),
-                          after.toJson()});
+    Journal::append(db_, {actor, "request.objection_answer", subject(requestId),
+                          journalJson(before, r), journalJson(after, r)});
     tx.commit();
     return after;
 }
@@ -265,8 +277,8 @@ Objection ObjectionStore::dispute(std::int64_t requestId, const std::string& bod
         .run();
     setStatus(requestId, "dispute");
     Objection after = get(before.id);
-    Journal::append(
-        db_, {actor, "request.dispute", subject(requestId), before.toJson(), after.toJson()});
+    Journal::append(db_, {actor, "request.dispute", subject(requestId), journalJson(before, r),
+                          journalJson(after, r)});
     tx.commit();
     return after;
 }
@@ -296,8 +308,8 @@ Objection ObjectionStore::disputeOutcome(std::int64_t requestId, const std::stri
         .run();
     setStatus(requestId, RequestStore::baseStatus(r));
     Objection after = get(before.id);
-    Journal::append(db_, {actor, "request.dispute_outcome", subject(requestId), before.toJson(),
-                          after.toJson()});
+    Journal::append(db_, {actor, "request.dispute_outcome", subject(requestId),
+                          journalJson(before, r), journalJson(after, r)});
     tx.commit();
     return after;
 }

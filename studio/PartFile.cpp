@@ -31,6 +31,15 @@ PartFile::PartFile(std::filesystem::path target) : target_(std::move(target)) {
         throw UserError(fmt::format("cannot write {}: the folder {} does not exist",
                                     target_.string(), dir.string()));
     }
+    if (std::filesystem::is_directory(target_, ec)) {
+        throw UserError(
+            fmt::format("cannot write {}: it is a folder; name a file", target_.string()));
+    }
+    // Create the .part file now: an output that cannot be written is refused before a year's
+    // report is rendered, in one line, instead of after seconds of work and progress lines.
+    int fd = ::open(part_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) fail(target_, errno);
+    ::close(fd);
 }
 
 PartFile::~PartFile() {

@@ -221,7 +221,10 @@ void PdfDocument::letterhead(const std::vector<std::string>& lines, double size)
         // Re-lay each line at the block's width, centred: the kop surat's shape.
         TextStyle c = s;
         c.align = Align::Center;
-        c.bold = i + 1 < lines.size() || lines.size() == 1;
+        // The names of the institution and its unit (capitals) are bold, all alike, as on a
+        // Polri or Pemda kop; an address or telephone line (lower case) is set plain.
+        c.bold = std::none_of(lines[i].begin(), lines[i].end(),
+                              [](char ch) { return ch >= 'a' && ch <= 'z'; });
         LayoutPtr l = layout(lines[i], c, widest);
         cairo_set_source_rgb(cr(), 0, 0, 0);
         cairo_move_to(cr(), 0, y_);
@@ -486,12 +489,14 @@ void PdfDocument::finish(Progress* progress) {
             double w = contentWidth();
             TextStyle r = footerStyle;
             r.align = Align::Right;
-            LayoutPtr ll = layout(left, footerStyle, w * 0.72);
-            LayoutPtr rl = layout(right, r, w * 0.28);
+            // "Halaman 12 dari 23" needs a fifth of the width; the rest keeps the document's
+            // name and print date on one line.
+            LayoutPtr ll = layout(left, footerStyle, w * 0.8);
+            LayoutPtr rl = layout(right, r, w * 0.2);
             cairo_set_source_rgb(c, 0.25, 0.25, 0.25);
             cairo_move_to(c, 0, 4.0);
             pango_cairo_show_layout(c, ll.get());
-            cairo_move_to(c, w * 0.72, 4.0);
+            cairo_move_to(c, w * 0.8, 4.0);
             pango_cairo_show_layout(c, rl.get());
             cairo_restore(c);
         }

@@ -86,7 +86,8 @@ class PdfDocument {
     // follows it).
     void keepTogether(double height);
     void newPage();
-    // Lines centred on each other in a block at the top left, underlined: the kop surat.
+    // Lines centred on each other in a block at the top left, underlined: the kop surat. Lines
+    // in capitals are bold, others (an address) plain.
     void letterhead(const std::vector<std::string>& lines, double size);
     // "label : value" rows; values wrap beside their labels.
     void fields(const std::vector<std::pair<std::string, std::string>>& rows, double labelWidth,

@@ -114,6 +114,9 @@ struct PeriodReport {
     FollowUpCounts followUps;
     std::string obstacles;  // hambatan
     std::string plans;      // rencana tindak lanjut
+    // The PPID officer printed under the signature line (signed by hand); empty: left blank.
+    std::string signerName;
+    std::string signerNrp;  // normalised NRP (8 digits) or NIP (18 digits)
 
     static PeriodReport build(Database& db, const Station& station, const WorkingCalendar& calendar,
                               const DateRange& range, TimePoint asOf, Progress& progress);

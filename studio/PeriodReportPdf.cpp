@@ -1,5 +1,6 @@
 #include "studio/PeriodReportPdf.h"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -30,6 +31,14 @@ TextStyle body(double size = 9.5) {
     return s;
 }
 
+// ASCII upper case: the period labels are Indonesian words without accents.
+std::string upper(std::string s) {
+    for (char& c : s) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return s;
+}
+
 std::string n(int v) {
     return std::to_string(v);
 }
@@ -41,21 +50,6 @@ std::string percent(int part, int whole) {
 
 std::string workingDays(const std::optional<double>& v) {
     return v ? idn::decimal(*v, 1) + " hari kerja" : "-";
-}
-
-std::vector<std::string> letterheadLines(const Station& st) {
-    std::vector<std::string> lines;
-    std::string text = st.letterhead.empty() ? st.name : st.letterhead;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        std::string line =
-            text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!line.empty()) lines.push_back(line);
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    return lines;
 }
 
 void summary(PdfDocument& pdf, const PeriodReport& r) {
@@ -220,7 +214,7 @@ void sessions(PdfDocument& pdf, const PeriodReport& r, Progress& progress) {
                              : s.status == "live"    ? "sedang berlangsung"
                              : s.status == "planned" ? "direncanakan"
                                                      : s.status;
-        rows.push_back({s.id ? std::to_string(*s.id) : "-", s.day ? formatDay(*s.day) : "-",
+        rows.push_back({s.id ? std::to_string(*s.id) : "-", s.day ? idn::shortDate(*s.day) : "-",
                         s.topic + (s.partnerMedia.empty() ? "" : "\n" + s.partnerMedia),
                         n(c.received), n(c.grantedFull), n(c.grantedPartial), n(c.refused),
                         n(c.pending), status});
@@ -248,7 +242,7 @@ void signature(PdfDocument& pdf, const PeriodReport& r) {
     const double x = pdf.contentWidth() - width;
     TextStyle s = body(10);
     s.align = Align::Center;
-    std::string text = "...................., " +
+    std::string text = report::placeOf(r.station) + ", " +
                        idn::longDate(localDay(r.generatedAt, r.station.timeZone)) +
                        "\nPEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI\n" + r.station.name;
     double h = pdf.measure(text, s, width);
@@ -257,8 +251,22 @@ void signature(PdfDocument& pdf, const PeriodReport& r) {
     double y = pdf.cursor();
     pdf.drawAt(x, y, width, text, s);
     y += h + 50;
-    pdf.drawAt(x, y, width, "(..............................)\nNRP/NIP ....................", s);
-    pdf.advance(y - pdf.cursor() + 30);
+    // The officer who signs by hand, when named; otherwise lines to fill in.
+    TextStyle n = s;
+    n.bold = !r.signerName.empty();
+    std::string name = r.signerName.empty() ? "(..............................)" : r.signerName;
+    pdf.drawAt(x, y, width, name, n);
+    double nameHeight = pdf.measure(name, n, width);
+    if (!r.signerName.empty()) {
+        double w = std::min(width, pdf.textWidth(name, n));
+        pdf.lineAt(x + (width - w) / 2, y + nameHeight, x + (width + w) / 2, y + nameHeight, 0.6);
+    }
+    y += nameHeight + 2;
+    std::string nrp = r.signerNrp.empty()        ? "NRP/NIP ...................."
+                      : r.signerNrp.size() == 18 ? "NIP " + r.signerNrp
+                                                 : "NRP " + r.signerNrp;
+    pdf.drawAt(x, y, width, nrp, s);
+    pdf.advance(y + pdf.measure(nrp, s, width) + 14 - pdf.cursor());
 }
 
 }  // namespace
@@ -274,13 +282,17 @@ void PeriodReportPdf::write(const PeriodReport& r, const std::filesystem::path& 
     }
     PdfDocument pdf(file, {"Laporan Layanan Informasi Publik " + r.range.label(), r.station.name,
                            "UU 14/2008 Pasal 12; Perki 1/2021", "PPID; laporan berkala"});
-    std::string printed = idn::dateTime(r.generatedAt, r.station.timeZone);
-    std::string left = fmt::format("Laporan layanan informasi publik {} · {} · dicetak {}",
-                                   r.range.label(), r.station.name, printed);
+    // Short forms, so the footer that identifies a loose page stays on one line.
+    std::string printed = idn::shortDateTime(r.generatedAt, r.station.timeZone);
+    std::string period = r.range.kind == "range"
+                             ? idn::shortDate(r.range.from) + " s.d. " + idn::shortDate(r.range.to)
+                             : r.range.label();
+    std::string left = fmt::format("Laporan layanan informasi publik {} · {} · dicetak {}", period,
+                                   r.station.name, printed);
     pdf.setFooter([left](int page, int pages) {
         return std::pair{left, fmt::format("Halaman {} dari {}", page, pages)};
     });
-    pdf.letterhead(letterheadLines(r.station), 10.5);
+    pdf.letterhead(report::letterheadLines(r.station), 10.5);
     TextStyle t;
     t.size = 12.5;
     t.bold = true;
@@ -288,7 +300,8 @@ void PeriodReportPdf::write(const PeriodReport& r, const std::filesystem::path& 
     t.spaceAfter = 1;
     pdf.text("LAPORAN LAYANAN INFORMASI PUBLIK", t);
     t.size = 11;
-    pdf.text(r.range.kind == "range" ? "PERIODE" : r.range.label(), t);
+    // "TAHUN 2026", "TRIWULAN I 2026", "MARET 2026"; a free range is named by its dates below.
+    if (r.range.kind != "range") pdf.text(upper(r.range.label()), t);
     TextStyle sub = body(9.5);
     sub.align = Align::Center;
     sub.spaceAfter = 12;

@@ -8,6 +8,7 @@
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
+#include "studio/PersonalSeal.h"
 #include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -127,13 +128,14 @@ Question QuestionStore::insert(const Question& q, const std::string& actor) {
     num.step();
     int number = static_cast<int>(num.getInt(0));
     TimePoint received = q.receivedAt == TimePoint{} ? now() : q.receivedAt;
+    const std::string key = PersonalSeal::newKey();
     db_.prepare(
            "INSERT INTO questions (session_id, number, channel, received_at, caller_name, origin, "
-           "contact, text, written, topic, status, flags, info_request, purpose) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)")
+           "contact, text, written, topic, status, flags, info_request, purpose, personal_key) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)")
         .bindAll(q.sessionId, number, q.channel, formatUtc(received), q.callerName, q.origin,
                  q.contact, q.text, int(q.written), q.topic, flagsJson(q.flags).dump(),
-                 int(q.infoRequest), q.purpose)
+                 int(q.infoRequest), q.purpose, key)
         .run();
     std::int64_t id = db_.lastInsertId();
     db_.prepare(
@@ -141,7 +143,12 @@ Question QuestionStore::insert(const Question& q, const std::string& actor) {
         .bindAll(id, actor, formatUtc(now()))
         .run();
     Question stored = get(id);
-    Journal::append(db_, {actor, "question.add", subject(id), nullptr, stored.toJson()});
+    // The caller's name and contact go into the journal only as seals (PersonalSeal), so the
+    // retention rule can erase them for good.
+    nlohmann::json journalled = stored.toJson();
+    journalled["caller_name"] = PersonalSeal::seal(key, stored.callerName);
+    journalled["contact"] = PersonalSeal::seal(key, stored.contact);
+    Journal::append(db_, {actor, "question.add", subject(id), nullptr, journalled});
     if (stored.infoRequest && onInfoRequest_) onInfoRequest_(stored);
     return stored;
 }

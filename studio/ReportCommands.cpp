@@ -13,6 +13,7 @@
 #include "studio/SessionRecordPdf.h"
 #include "studio/SessionRecordXlsx.h"
 #include "studio/SessionReport.h"
+#include "studio/Signature.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
 #include "studio/TextRules.h"
@@ -217,7 +218,8 @@ void addReportCommands(CLI::App& app, CommandContext& ctx) {
     });
 
     struct PeriodArgs {
-        std::string from, to, month, quarter, year, format = "text", asOf, output, obstacles, plans;
+        std::string from, to, month, quarter, year, format = "text", asOf, output, obstacles, plans,
+                                                    name, nrp;
     };
     auto pa = std::make_shared<PeriodArgs>();
     CLI::App* period = report->add_subcommand(
@@ -239,6 +241,10 @@ void addReportCommands(CLI::App& app, CommandContext& ctx) {
                        "Obstacles met in the period (hambatan), for the report");
     period->add_option("--plans", pa->plans,
                        "Follow-up plans (rencana tindak lanjut), for the report");
+    period->add_option("--name", pa->name,
+                       "pdf: the PPID officer's name under the signature line (default blank, "
+                       "to fill in by hand)");
+    period->add_option("--nrp", pa->nrp, "pdf: the officer's NRP (8 digits) or NIP (18 digits)");
     period->callback([&ctx, pa] {
         int given =
             !pa->from.empty() + !pa->month.empty() + !pa->quarter.empty() + !pa->year.empty();
@@ -253,6 +259,8 @@ void addReportCommands(CLI::App& app, CommandContext& ctx) {
                                                    cli::parseDate(pa->to, "--to"));
         requireText(pa->obstacles, "obstacles", kMaxNoteBytes, false);
         requireText(pa->plans, "plans", kMaxNoteBytes, false);
+        requireText(pa->name, "name", kMaxNameBytes, false);
+        std::string nrp = pa->nrp.empty() ? std::string() : Signature::normaliseNrp(pa->nrp);
         Station st = ctx.station();
         WorkingCalendar cal = StationStore::calendar(st);
         TimePoint asOf =
@@ -266,6 +274,8 @@ void addReportCommands(CLI::App& app, CommandContext& ctx) {
                                 PeriodReport::build(ctx.db(), st, cal, range, asOf, progress);
                             r.obstacles = trim(pa->obstacles);
                             r.plans = trim(pa->plans);
+                            r.signerName = trim(pa->name);
+                            r.signerNrp = nrp;
                             if (format == "pdf") {
                                 PeriodReportPdf::write(r, file, progress);
                             } else {

@@ -1,6 +1,8 @@
 #include "studio/ReportText.h"
 
 #include <cmath>
+#include <map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -47,6 +49,14 @@ std::string groundText(const std::string& ground, std::optional<int> subground,
     return text;
 }
 
+std::string shortGround(const std::string& ground, std::optional<int> subground) {
+    std::string text = groundText(ground, subground);
+    // "Pasal 17 huruf a angka 2 UU 14/2008: menghambat ..." -> the part before the colon; the
+    // grounds outside Pasal 17 carry their citation in brackets and keep their words.
+    auto colon = text.find(':');
+    return colon == std::string::npos ? text : text.substr(0, colon);
+}
+
 std::string decisionText(const InfoRequest& r) {
     const Term* status = vocab::find(vocab::requestStatuses(), r.status);
     std::string s = status ? std::string(status->id) : r.status;
@@ -54,12 +64,99 @@ std::string decisionText(const InfoRequest& r) {
     const Term* d = vocab::find(vocab::requestStatuses(), r.decision.decision);
     std::string text = d ? std::string(d->id) : r.decision.decision;
     if (r.decision.decision == "refused") {
-        std::string g = r.decision.ground;
-        if (r.decision.subground) g += fmt::format(" angka {}", *r.decision.subground);
-        text += " (" + g + ")";
+        // A filed register cites the article, not the program's code for it ("P17a").
+        text += ": " + shortGround(r.decision.ground, r.decision.subground);
     }
     if (r.status == "objection" || r.status == "dispute") text += "; " + s;
     return text;
+}
+
+std::vector<std::string> letterheadLines(const Station& st) {
+    std::vector<std::string> lines;
+    std::string text = st.letterhead.empty() ? st.name : st.letterhead;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::string line =
+            text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!line.empty()) lines.push_back(line);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return lines;
+}
+
+std::string placeOf(const Station& st) {
+    const std::string& name = st.name;
+    for (const char* prefix : {"Polresta ", "Polrestabes ", "Polres ", "Polda ", "Polsek ",
+                               "Pemerintah Kabupaten ", "Pemerintah Kota ", "Pemkab ", "Pemkot "}) {
+        if (name.rfind(prefix, 0) == 0) return name.substr(std::string(prefix).size());
+    }
+    return name;
+}
+
+std::string fieldLabel(const std::string& field) {
+    static const std::map<std::string, std::string, std::less<>> kLabels{
+        // The session (AmendmentStore::amendSession).
+        {"topic", "Topik"},
+        {"sprin_number", "Nomor Sprin"},
+        {"sprin_date", "Tanggal Sprin"},
+        {"role", "tugas"},
+        {"name", "nama"},
+        {"rank", "pangkat"},
+        {"nrp", "NRP/NIP"},
+        {"position", "jabatan"},
+        // A question.
+        {"text", "Teks pertanyaan"},
+        {"caller_name", "Nama penanya"},
+        {"origin", "Asal penanya"},
+        {"contact", "Kontak penanya"},
+        // A request.
+        {"details", "Informasi yang diminta"},
+        {"purpose", "Tujuan penggunaan"},
+        {"channel", "Saluran"},
+        {"written", "Tertulis"},
+        {"obtain_method", "Cara memperoleh"},
+        {"delivery_method", "Cara pengiriman"},
+        {"address", "alamat"},
+        {"occupation", "pekerjaan"},
+        {"phone", "telepon"},
+        {"email", "e-mail"},
+        {"nik", "NIK"},
+        {"power_of_attorney", "surat kuasa"},
+        {"decision", "Keputusan"},
+        {"holding", "Penguasaan informasi"},
+        {"other_body", "Badan publik lain"},
+        {"ground", "Dasar penolakan"},
+        {"subground", "Angka dasar penolakan"},
+        {"law", "Undang-undang (Pasal 17 huruf j)"},
+        {"consequence_test", "Uji konsekuensi"},
+        {"exemption_period", "Jangka waktu pengecualian"},
+        {"reason", "Alasan"},
+        {"material_given", "Informasi yang diberikan"},
+        {"redacted_parts", "Bagian yang dikecualikan"},
+        {"redaction_reason", "Alasan pengecualian"},
+        {"medium", "Media"},
+        {"cost", "Biaya"},
+        {"notice_date", "Tanggal pemberitahuan tertulis"},
+        {"handover_date", "Tanggal penyerahan"},
+    };
+    auto find = [&](std::string_view key) -> std::string {
+        auto it = kLabels.find(key);
+        return it == kLabels.end() ? std::string(key) : it->second;
+    };
+    // "officer.2.nrp", "guest.1.name": the person's place in the list, then the field.
+    for (auto [prefix, who] : {std::pair{"officer.", "Petugas"}, {"guest.", "Narasumber"}}) {
+        std::string_view f = field;
+        if (f.rfind(prefix, 0) != 0) continue;
+        f.remove_prefix(std::string_view(prefix).size());
+        auto dot = f.find('.');
+        if (dot == std::string_view::npos) break;
+        return fmt::format("{} {}, {}", who, f.substr(0, dot), find(f.substr(dot + 1)));
+    }
+    if (field.rfind("requester.", 0) == 0) return "Pemohon, " + find(field.substr(10));
+    std::string label = find(field);
+    return label;
 }
 
 }  // namespace ds::report

@@ -500,6 +500,10 @@ void addRequestCommands(CLI::App& app, CommandContext& ctx) {
         const std::string& tz = store.station().timeZone;
         TimePoint asOf = la->asOf.empty() ? now() : cli::parseTime(la->asOf, tz, "--as-of");
         RequestListFilter f{la->session, la->status, la->overdue, la->dueWithin};
+        nlohmann::json out = nlohmann::json::array();
+        std::vector<std::vector<std::string>> rows;
+        // Listed first: an unknown session or status is refused before anything is journalled.
+        std::vector<InfoRequest> listed = store.list(f, asOf);
         if (la->unmasked) {
             // Personal data shown in full is an access to be accounted for (UU PDP).
             Transaction tx(ctx.db());
@@ -511,9 +515,7 @@ void addRequestCommands(CLI::App& app, CommandContext& ctx) {
                                                                 : nlohmann::json(nullptr)}}});
             tx.commit();
         }
-        nlohmann::json out = nlohmann::json::array();
-        std::vector<std::vector<std::string>> rows;
-        for (const InfoRequest& r : store.list(f, asOf)) {
+        for (const InfoRequest& r : listed) {
             nlohmann::json j = r.toJson();
             std::string name = r.requester.name;
             if (PersonalData::identityWithheld(r)) {

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include "studio/Database.h"
+#include "studio/Deadlines.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
+#include "studio/PersonalSeal.h"
 #include "studio/QuestionStore.h"
 #include "studio/RegistrationNumber.h"
 #include "studio/SessionStore.h"
@@ -28,7 +30,7 @@ constexpr const char* kSelect =
     "leadership_decision, leadership_note, holding, other_body, decision, refusal_ground, "
     "refusal_subground, refusal_law, consequence_test, exemption_period, reason, material_given, "
     "redacted_parts, redaction_reason, medium, cost, notice_date, handover_date, decided_at, "
-    "decided_by, logged_by FROM info_requests ";
+    "decided_by, logged_by, personal_key FROM info_requests ";
 
 std::optional<TimePoint> optTime(const std::optional<std::string>& s) {
     return s ? parseUtc(*s) : std::nullopt;
@@ -99,6 +101,7 @@ InfoRequest read(Statement& st) {
     r.decidedAt = optTime(st.getOptText(c++));
     r.decidedBy = st.getOptText(c++).value_or("");
     r.loggedBy = st.getText(c++);
+    r.personalKey = st.getText(c++);
     return r;
 }
 
@@ -143,19 +146,19 @@ InfoRequest RequestStore::insert(InfoRequest r, const std::string& actor) {
            "reg_seq, received_at, written, channel, requester_name, requester_address, "
            "requester_occupation, requester_phone, requester_email, requester_nik, "
            "power_of_attorney, details, purpose, obtain_method, delivery_method, status, due_date, "
-           "original_due_date, logged_by, created_at) "
+           "original_due_date, logged_by, created_at, personal_key) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, "
-           "?, ?)")
+           "?, ?, ?)")
         .bindAll(r.stationId, r.sessionId, r.questionId, r.registrationNumber, year, sequence,
                  formatUtc(r.receivedAt), int(r.written), r.channel, r.requester.name,
                  r.requester.address, r.requester.occupation, r.requester.phone, r.requester.email,
                  r.requester.nik, r.requester.powerOfAttorney, r.details, r.purpose, r.obtainMethod,
                  r.deliveryMethod, formatDay(r.dueDate), formatDay(r.originalDueDate), actor,
-                 formatUtc(now()))
+                 formatUtc(now()), PersonalSeal::newKey())
         .run();
     InfoRequest stored = get(db_.lastInsertId());
     Journal::append(db_, {actor, "request.open", fmt::format("request:{}", stored.id), nullptr,
-                          stored.toJson()});
+                          stored.journalJson()});
     return stored;
 }
 
@@ -228,8 +231,8 @@ InfoRequest RequestStore::requireOpen(std::int64_t id, const char* action) {
 
 void RequestStore::journal(const InfoRequest& before, const InfoRequest& after,
                            const std::string& action, const std::string& actor) {
-    Journal::append(
-        db_, {actor, action, fmt::format("request:{}", after.id), before.toJson(), after.toJson()});
+    Journal::append(db_, {actor, action, fmt::format("request:{}", after.id), before.journalJson(),
+                          after.journalJson()});
 }
 
 void RequestStore::normalizeDecision(Decision& d) {
@@ -510,6 +513,10 @@ bool RequestStore::isOverdue(const InfoRequest& r, TimePoint asOf) const {
 
 std::vector<InfoRequest> RequestStore::list(const RequestListFilter& f, TimePoint asOf) {
     if (f.status) vocab::require(vocab::requestStatuses(), *f.status, "status");
+    if (f.dueWithinDays && (*f.dueWithinDays < 0 || *f.dueWithinDays > Deadlines::kMaxLookAhead)) {
+        throw UserError(fmt::format("--due-within: {} is not 0 to {} working days",
+                                    *f.dueWithinDays, Deadlines::kMaxLookAhead));
+    }
     if (f.sessionId) SessionStore(db_).get(*f.sessionId);  // unknown session: NotFoundError
     // "+station_id" keeps SQLite off the (station, year, sequence) index, which would read the
     // whole register for one session; the session index finds its few rows.

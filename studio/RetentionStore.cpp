@@ -96,12 +96,14 @@ RetentionResult RetentionStore::apply(TimePoint asOf, bool dryRun, const std::st
         db_.prepare(
                "UPDATE info_requests SET requester_name = '', requester_address = '', "
                "requester_phone = '', requester_email = '', requester_nik = '', "
-               "power_of_attorney = '', personal_data_erased_at = ? WHERE id = ?")
+               "power_of_attorney = '', personal_key = '', personal_data_erased_at = ? "
+               "WHERE id = ?")
             .bindAll(at, id)
             .run();
         db_.prepare("UPDATE objections SET objector = '' WHERE request_id = ?").bind(1, id).run();
         db_.prepare(
-               "UPDATE questions SET caller_name = '', contact = '', personal_data_erased_at = ? "
+               "UPDATE questions SET caller_name = '', contact = '', personal_key = '', "
+               "personal_data_erased_at = ? "
                "WHERE id = (SELECT question_id FROM info_requests WHERE id = ?)")
             .bindAll(at, id)
             .run();
@@ -113,7 +115,8 @@ RetentionResult RetentionStore::apply(TimePoint asOf, bool dryRun, const std::st
             .run();
     }
     db_.prepare(
-           "UPDATE questions SET caller_name = '', contact = '', personal_data_erased_at = ? "
+           "UPDATE questions SET caller_name = '', contact = '', personal_key = '', "
+           "personal_data_erased_at = ? "
            "WHERE personal_data_erased_at IS NULL AND received_at < ? "
            "AND (caller_name <> '' OR contact <> '') "
            "AND session_id IN (SELECT s.id FROM sessions s JOIN programmes p ON p.id = "

@@ -5,9 +5,11 @@
 #include "studio/AmendmentStore.h"
 #include "studio/Database.h"
 #include "studio/FollowUpStore.h"
+#include "studio/IndonesianDate.h"
 #include "studio/Masking.h"
 #include "studio/ObjectionStore.h"
 #include "studio/PpidTerms.h"
+#include "studio/ReportText.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionReport.h"
 #include "studio/SessionStore.h"
@@ -28,6 +30,13 @@ std::string str(const nlohmann::json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A stored day ("2026-04-17") as the document writes it ("17-04-2026").
+std::string day(const nlohmann::json& j, const char* key) {
+    std::string text = str(j, key);
+    auto d = parseDay(text);
+    return d ? idn::shortDate(*d) : text;
+}
+
 // What a journalled step did, in Indonesian, from its "after" document. Only fields without
 // personal data are used.
 std::string describe(const std::string& action, const nlohmann::json& after) {
@@ -35,14 +44,14 @@ std::string describe(const std::string& action, const nlohmann::json& after) {
         const nlohmann::json& d = after["decision"];
         std::string text = label(vocab::requestStatuses(), str(d, "decision"));
         if (!str(d, "ground").empty()) {
-            text += ": " + str(d, "ground");
-            if (d["subground"].is_number())
-                text += fmt::format(" angka {}", d["subground"].get<int>());
+            std::optional<int> sub;
+            if (d["subground"].is_number()) sub = d["subground"].get<int>();
+            text += ": " + report::shortGround(str(d, "ground"), sub);
         }
         return text;
     }
     if (action == "request.extend") {
-        return fmt::format("batas waktu baru {}: {}", str(after, "due_date"),
+        return fmt::format("batas waktu baru {}: {}", day(after, "due_date"),
                            str(after, "extension_reason"));
     }
     if (action == "request.escalate") return str(after, "escalation_reason");
@@ -53,11 +62,13 @@ std::string describe(const std::string& action, const nlohmann::json& after) {
                            str(l, "decided_by"));
     }
     if (action == "request.follow_up") {
-        return fmt::format("{}, batas {}", str(after, "unit_name"), str(after, "due_date"));
+        return fmt::format("{}, batas {}", str(after, "unit_name"), day(after, "due_date"));
     }
     if (action == "request.follow_up_reply") return str(after, "unit_name") + " menjawab";
-    if (action == "request.notice") return str(after["decision"], "notice_date");
-    if (action == "request.handover") return str(after["decision"], "handover_date");
+    if (action == "request.notice") return "pemberitahuan " + day(after["decision"], "notice_date");
+    if (action == "request.handover") {
+        return "penyerahan " + day(after["decision"], "handover_date");
+    }
     if (action == "request.objection") {
         return fmt::format("{} ({})", str(after, "number"), str(after, "ground"));
     }

@@ -27,30 +27,10 @@ int count(const nlohmann::json& j, const char* key) {
     return j.contains(key) && j[key].is_number() ? j[key].get<int>() : 0;
 }
 
-std::vector<std::string> letterheadLines(const Station& st) {
-    std::vector<std::string> lines;
-    std::string text = st.letterhead.empty() ? st.name : st.letterhead;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        std::string line =
-            text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        if (!line.empty()) lines.push_back(line);
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    return lines;
-}
-
-// The place written before the date of the signature: the signature's own, else the station's
-// name without its "Polres"/"Polresta" prefix ("Polres Bengkulu" -> "Bengkulu").
+// The place written before the date of the signature: the signature's own, else the station's.
 std::string placeOf(const SessionRecord& r) {
     if (r.signature && !r.signature->place.empty()) return r.signature->place;
-    std::string name = r.station.name;
-    for (const char* prefix : {"Polresta ", "Polrestabes ", "Polres ", "Polda ", "Polsek "}) {
-        if (name.rfind(prefix, 0) == 0) return name.substr(std::string(prefix).size());
-    }
-    return name;
+    return report::placeOf(r.station);
 }
 
 TextStyle heading() {
@@ -233,6 +213,8 @@ void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress)
         return;
     }
     const std::string& tz = r.station.timeZone;
+    // Times in the table are the station's local time; the zone is named once, in the header.
+    const std::string zone = idn::zoneAbbreviation(tz, r.printedAt);
     std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < r.entries.size(); ++i) {
         const RegisterEntry& e = r.entries[i];
@@ -246,7 +228,7 @@ void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress)
         }
         who += "\n" + termLabel(vocab::channels(), q.channel) +
                (q.written ? ", tertulis" : ", tidak tertulis");
-        std::string received = q.registrationNumber + "\n" + formatLocal(q.receivedAt, tz);
+        std::string received = q.registrationNumber + "\n" + idn::shortDateTime(q.receivedAt, tz);
         std::string info = q.details;
         if (!q.purpose.empty()) info += "\nTujuan: " + q.purpose;
         std::string decision = report::decisionText(q);
@@ -259,11 +241,12 @@ void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress)
         if (!q.leadershipDecidedBy.empty()) {
             decision += "\nKebijakan pimpinan: " + q.leadershipDecidedBy;
         }
-        std::string dates = "Batas: " + formatDay(q.dueDate);
+        std::string dates = "Batas: " + idn::shortDate(q.dueDate);
         if (q.extended) dates += " (diperpanjang)";
-        if (q.decision.noticeDate) dates += "\nPemberitahuan: " + formatDay(*q.decision.noticeDate);
+        if (q.decision.noticeDate)
+            dates += "\nPemberitahuan: " + idn::shortDate(*q.decision.noticeDate);
         if (q.decision.handoverDate)
-            dates += "\nPenyerahan: " + formatDay(*q.decision.handoverDate);
+            dates += "\nPenyerahan: " + idn::shortDate(*q.decision.handoverDate);
         if (e.workingDaysToDecision >= 0) {
             dates += fmt::format("\nWaktu: {} hari kerja", e.workingDaysToDecision);
         }
@@ -271,7 +254,7 @@ void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress)
         rows.push_back({std::to_string(i + 1), received, who, info, decision, dates});
     }
     pdf.table({{"No.", 0.45, Align::Center},
-               {"No. registrasi, diterima", 1.55},
+               {"No. registrasi, diterima (" + zone + ")", 1.55},
                {"Pemohon, saluran", 1.6},
                {"Informasi yang diminta", 2.5},
                {"Keputusan", 1.9},
@@ -284,15 +267,16 @@ void followUpsAndObjections(PdfDocument& pdf, const SessionRecord& r) {
     const std::string& tz = r.station.timeZone;
     for (const RegisterEntry& e : r.entries) {
         for (const FollowUp& f : e.followUps) {
-            std::string reply =
-                f.answered() ? formatLocal(*f.answeredAt, tz) + "\n" + f.answer : "belum dijawab";
-            follow.push_back({e.request.registrationNumber, f.unitName, formatLocal(f.sentAt, tz),
-                              formatDay(f.dueDate), reply});
+            std::string reply = f.answered()
+                                    ? idn::shortDateTime(*f.answeredAt, tz) + "\n" + f.answer
+                                    : "belum dijawab";
+            follow.push_back({e.request.registrationNumber, f.unitName,
+                              idn::shortDateTime(f.sentAt, tz), idn::shortDate(f.dueDate), reply});
         }
         for (const Objection& o : e.objections) {
             std::string answer =
                 o.open() ? "menunggu tanggapan" : termLabel(vocab::objectionOutcomes(), o.outcome);
-            if (o.answeredAt) answer += " (" + formatDay(localDay(*o.answeredAt, tz)) + ")";
+            if (o.answeredAt) answer += " (" + idn::shortDate(localDay(*o.answeredAt, tz)) + ")";
             if (o.disputed()) {
                 answer += "\nSengketa: " + o.disputeBody;
                 if (!o.disputeOutcome.empty()) {
@@ -301,7 +285,7 @@ void followUpsAndObjections(PdfDocument& pdf, const SessionRecord& r) {
             }
             object.push_back({o.number + "\n" + e.request.registrationNumber,
                               termLabel(vocab::objectionGrounds(), o.ground), o.reason,
-                              formatDay(o.dueDate), answer});
+                              idn::shortDate(o.dueDate), answer});
         }
     }
     pdf.keepTogether(90);
@@ -345,16 +329,17 @@ void history(PdfDocument& pdf, const SessionRecord& r) {
             std::string changes;
             for (const AmendmentChange& c : a.changes) {
                 if (!changes.empty()) changes += "\n";
-                changes += fmt::format("{}: \"{}\" → \"{}\"", c.field, c.before, c.after);
+                changes += fmt::format("{}: \"{}\" → \"{}\"", report::fieldLabel(c.field), c.before,
+                                       c.after);
             }
             rows.push_back(
                 {std::to_string(i + 1),
-                 formatLocal(a.at, tz) + (a.afterSigning ? "\nsetelah ditandatangani" : ""),
+                 idn::shortDateTime(a.at, tz) + (a.afterSigning ? "\nsetelah ditandatangani" : ""),
                  a.label, changes, a.reason, a.actor});
         }
         pdf.text("Amandemen (koreksi dengan alasan tertulis, tercatat dalam jurnal):", body());
         pdf.table({{"No.", 0.45, Align::Center},
-                   {"Waktu", 1.35},
+                   {"Waktu (" + idn::zoneAbbreviation(tz, r.printedAt) + ")", 1.35},
                    {"Bagian", 1.4},
                    {"Perubahan", 3.2},
                    {"Alasan", 2},
@@ -368,12 +353,16 @@ void history(PdfDocument& pdf, const SessionRecord& r) {
     }
     std::vector<std::vector<std::string>> rows;
     for (const HistoryEntry& h : r.afterSigning) {
-        rows.push_back({formatLocal(h.at, tz), h.subject,
+        rows.push_back({idn::shortDateTime(h.at, tz), h.subject,
                         termLabel(vocab::journalActions(), h.action), h.detail, h.actor});
     }
     pdf.text("Langkah setelah penandatanganan (proses permohonan berlanjut sesuai batas waktu):",
              body());
-    pdf.table({{"Waktu", 1.3}, {"Permohonan", 1.6}, {"Langkah", 2}, {"Keterangan", 3}, {"Oleh", 1}},
+    pdf.table({{"Waktu (" + idn::zoneAbbreviation(tz, r.printedAt) + ")", 1.3},
+               {"Permohonan", 1.6},
+               {"Langkah", 2},
+               {"Keterangan", 3},
+               {"Oleh", 1}},
               rows, {7.5});
 }
 
@@ -416,18 +405,18 @@ void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
     small.gray = 0.3;
     if (r.signature) {
         pdf.text(
-            fmt::format(
-                "Penandatanganan tercatat dalam jurnal Dialog Studio baris #{} pada {} "
-                "(hash SHA-256 {}). Jurnal berantai hash; keutuhannya diperiksa dengan "
-                "perintah `dialogstudio journal verify`. Saat dicetak jurnal berisi {} baris "
-                "(baris terakhir {}).",
-                r.signature->journalId, idn::dateTime(r.signature->signedAt, r.station.timeZone),
-                r.signature->journalHash, r.journalRows, r.journalHead.substr(0, 16) + "…"),
+            fmt::format("Penandatanganan tercatat dalam jurnal Dialog Studio baris #{} pada {} "
+                        "(hash SHA-256 {}). Jurnal berantai hash; keutuhannya diperiksa dengan "
+                        "perintah dialogstudio journal verify. Saat dicetak jurnal berisi {} baris "
+                        "(baris terakhir {}).",
+                        r.signature->journalId,
+                        idn::dateTime(r.signature->signedAt, r.station.timeZone),
+                        r.signature->journalHash, r.journalRows, r.journalHead.substr(0, 16) + "…"),
             small);
     } else {
         pdf.text(
             "Draf: catatan ini belum ditandatangani dan masih dapat berubah. Tanda tangan "
-            "dicatat dengan `dialogstudio session sign`.",
+            "dicatat dengan perintah dialogstudio session sign.",
             small);
     }
 }
@@ -448,7 +437,7 @@ void SessionRecordPdf::write(const SessionRecord& r, const std::filesystem::path
     pdf.setFooter([left](int page, int pages) {
         return std::pair{left, fmt::format("Halaman {} dari {}", page, pages)};
     });
-    pdf.letterhead(letterheadLines(r.station), 10.5);
+    pdf.letterhead(report::letterheadLines(r.station), 10.5);
     title(pdf, r);
     details(pdf, r);
     people(pdf, r);

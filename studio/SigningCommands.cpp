@@ -13,6 +13,7 @@
 #include "studio/Statement.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
+#include "studio/Transaction.h"
 
 namespace ds {
 
@@ -59,9 +60,13 @@ void addSigningCommands(CLI::App& app, CommandContext& ctx) {
         sig.place = sa->place;
         sig.signedOn =
             sa->date.empty() ? localDay(now(), st.timeZone) : cli::parseDate(sa->date, "--date");
+        // One write transaction: the summary in the journal is the state that was signed, with
+        // no step of another process in between.
+        Transaction tx(ctx.db());
         nlohmann::json summary = signedSummary(ctx.db(), st, cal, sa->id);
         Signature done =
             SessionStore(ctx.db()).sign(sa->id, sig, summary, st.timeZone, ctx.actor());
+        tx.commit();
         ctx.emit(done.toJson(), [&] {
             fmt::print("{} {}: {} ({}), {}\n",
                        ctx.t("Catatan sesi ditandatangani", "Session record signed"), sa->id,

@@ -269,5 +269,71 @@ class ReportTest(PpidBadInputTestCase):
         self.assert_rejected("retention", "set", mentions=["--days"])
 
 
+class LifecycleOrderTest(PpidBadInputTestCase):
+    """Steps out of order or on the wrong request: each named, refused, nothing written.
+    Request 1 is decided (session 1, signed), request 2 undecided in the same session."""
+
+    def test_steps_on_a_decided_request(self):
+        for args in (["request", "extend", "1", "--reason", "Data belum lengkap"],
+                     ["request", "escalate", "1", "--reason", "Informasi dikecualikan"],
+                     ["request", "follow-up", "1", "--unit", "Polsek Gading Cempaka"]):
+            with self.subTest(args=args):
+                self.assert_rejected(*args, mentions=["0001/PPID-BKL/III/2026", "decided"])
+
+    def test_leadership_decision_needs_an_escalation(self):
+        self.assert_rejected("request", "leadership", "2", "--decided-by", "AKBP Budi, Kapolres",
+                             "--decision", "release", mentions=["0002/PPID-BKL/III/2026",
+                                                                "escalate"])
+        self.assert_rejected("request", "leadership", "2", "--decided-by", "AKBP Budi",
+                             "--decision", "mungkin", mentions=["mungkin"])
+
+    def test_second_extension(self):
+        self.studio.ok(self, "request", "extend", "2", "--reason", "Data masih dihimpun")
+        self.assert_rejected("request", "extend", "2", "--reason", "Lagi",
+                             mentions=["0002/PPID-BKL/III/2026", "once"])
+
+    def test_dates_that_do_not_fit(self):
+        self.assert_rejected("request", "notice", "2", "--date", "2026-03-20",
+                             mentions=["not decided"])
+        self.assert_rejected("request", "handover", "1", "--date", "2099-01-01",
+                             mentions=["2099-01-01"])
+        self.assert_rejected("request", "notice", "1", "--date", "20-03-2026",
+                             mentions=["20-03-2026"])
+
+    def test_objection_steps_without_an_objection(self):
+        for args in (["request", "objection-answer", "2", "--outcome", "rejected", "--answer",
+                      "x", "--by", "Kabag Ops"],
+                     ["request", "dispute", "2", "--body", "Komisi Informasi Provinsi Bengkulu"],
+                     ["request", "dispute-outcome", "2", "--outcome", "mediated"]):
+            with self.subTest(args=args):
+                self.assert_rejected(*args, mentions=["0002/PPID-BKL/III/2026"])
+
+    def test_follow_up_reply_without_a_follow_up(self):
+        self.assert_rejected("request", "follow-up-reply", "2", "--answer", "x",
+                             mentions=["0002/PPID-BKL/III/2026", "follow-up"])
+        self.assert_rejected("request", "follow-up", "2", "--unit", "Polsek Gading Cempaka",
+                             "--within", "0", mentions=["--within"])
+
+    def test_deadline_lists_with_a_look_ahead_that_is_no_number_of_days(self):
+        self.assert_rejected("request", "due", "--within", "-1", mentions=["--within", "-1"])
+        self.assert_rejected("request", "list", "--due-within", "100000",
+                             mentions=["--due-within", "100000"])
+
+    def test_unmasked_listing_that_fails_is_not_journalled(self):
+        # The journal row records an access to personal data; a listing refused for an unknown
+        # session or status showed nothing.
+        self.assert_rejected("request", "list", "--session", "999", "--unmasked",
+                             mentions=["999"])
+        self.assert_rejected("request", "list", "--status", "lupa", "--unmasked",
+                             mentions=["lupa"])
+
+    def test_period_report_signatory_with_a_malformed_nrp(self):
+        out = os.path.join(self.tmpdir, "tahunan.pdf")
+        self.assert_rejected("report", "period", "--year", "2026", "--format", "pdf", "--output",
+                             out, "--name", "Hadi Prasetyo", "--nrp", "12ab", mentions=["12ab"])
+        self.assertFalse(os.path.exists(out))
+        self.assertFalse(os.path.exists(out + ".part"))
+
+
 if __name__ == "__main__":
     dstest.main()

@@ -630,6 +630,11 @@ class SessionReportTest(PpidTestCase):
         self.assertIn(BUDI["initials"], text, "names as initials")
         self.assertIn("(dirahasiakan", flat, "the Pasal 17a(2) caller is withheld")
         self.assertIn(LEADER, norm(flat), "the leadership's decision: who")
+        # The register cites the article of each refusal, not the program's code for it.
+        self.assertIn("Ditolak: Pasal 17 huruf b UU 14/2008", norm(flat))
+        self.assertNotRegex(norm(flat), r"Ditolak \(P17", "no internal ground codes in the register")
+        self.assertIn("17-03-2026 09.05", flat, "times of receipt day first, local (WIB)")
+        self.assertIn("Batas: 08-04-2026", norm(flat), "the due date after the Idul Fitri week")
         # The signature block.
         self.assertRegex(text, r"Bengkulu, \d{1,2} \w+ \d{4}", "place and date")
         self.assertIn("PEJABAT PENGELOLA INFORMASI DAN", text)
@@ -796,6 +801,7 @@ class PeriodReportTest(PpidTestCase):
         data, path = self.export("report", "period", *self.period_args(), "--format", "pdf",
                                  "--obstacles", "Jaringan internet di Polsek terbatas",
                                  "--plans", "Pelatihan PPID pembantu di Polsek",
+                                 "--name", PPID_NAME, "--nrp", PPID_NRP,
                                  name="period-report.pdf")
         text = pdftotext(path)
         self.assert_no_secrets(data, "period PDF (bytes)")
@@ -828,6 +834,11 @@ class PeriodReportTest(PpidTestCase):
         self.assertIn("Jaringan internet di Polsek terbatas", text, "obstacles")
         self.assertIn("Pelatihan PPID pembantu di Polsek", text, "plans")
         self.assertIn("PEJABAT PENGELOLA INFORMASI DAN", text, "signature block")
+        self.assertRegex(text, r"Bengkulu, \d{1,2} \w+ \d{4}", "place and date to sign")
+        self.assertIn(PPID_NAME, text, "the officer who signs, named with --name")
+        self.assertIn(f"NRP {PPID_NRP}", text)
+        self.assertRegex(sessions, r"\b17-03-2026\b", "session dates day first, as Indonesian "
+                         "registers write them")
         pages = pdf_pages(path)
         self.assertIn(f"Halaman {pages} dari {pages}", text)
 
@@ -907,6 +918,14 @@ class MaskingTest(PpidTestCase):
         self.assert_no_secrets(raw, "period JSON")
         self.assertNotIn(BUDI["initials"].encode(), raw, "the public report carries counts only")
 
+    def test_journal_holds_no_personal_data_in_clear(self):
+        # The journal cannot be edited (hash chain), so what goes in must be erasable later:
+        # requesters' and callers' data only as keyed seals whose key the retention rule erases.
+        rows = self.studio.query("SELECT COALESCE(before, '') || COALESCE(after, '') FROM journal")
+        self.assertGreater(len(rows), 50)
+        self.assert_no_secrets("\n".join(r[0] for r in rows), "the journal", SECRETS)
+        self.assertIn("hmac-sha256:", "".join(r[0] for r in rows), "sealed, not left out")
+
     def test_listing_is_masked_unless_asked(self):
         listing = self.text_export("--json", "request", "list", "--session", self.data.sessions[1])
         self.assert_no_secrets(listing, "request list")
@@ -971,6 +990,9 @@ class SignAndCorrectTest(PpidTestCase):
         self.assertIn("Judul sesuai Sprin", text, "the amendment's reason in the PDF's history")
         self.assertIn("Salah ketik pada register", flat)
         self.assertIn("setelah ditandatangani", flat, "marked as made after signing")
+        self.assertIn('Topik: "Pelayanan SKCK menjelang Idul Fitri"', flat,
+                      "the amended field named in Indonesian, with its value before")
+        self.assertIn('Informasi yang diminta: "Kode sumber aplikasi layanan SKCK online"', flat)
         self.assertIn("Topik : Pelayanan SKCK dan SIM menjelang Idul Fitri", " ".join(text.split()),
                       "the record shows the corrected topic")
         self.assertIn(PPID_NAME, text, "still signed")

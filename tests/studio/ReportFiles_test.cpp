@@ -76,6 +76,19 @@ TEST_F(ReportFilesTest, PartFileRefusesAMissingFolder) {
     EXPECT_THROW(PartFile(""), UserError);
 }
 
+// An output that cannot be written is refused when the PartFile is made, before any rendering,
+// and what was tried leaves nothing behind.
+TEST_F(ReportFilesTest, PartFileRefusesAFolderAndCleansUp) {
+    EXPECT_THROW(PartFile(dir.path()), UserError);
+    EXPECT_FALSE(std::filesystem::exists(dir.path().string() + ".part"));
+    {
+        PartFile file(dir.path() / "laporan.pdf");
+        EXPECT_TRUE(std::filesystem::exists(file.partPath())) << "created at once";
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "laporan.pdf.part"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "laporan.pdf"));
+}
+
 TEST_F(ReportFilesTest, PeriodReportPdfAndXlsxAreWritten) {
     decide(letter(now() - std::chrono::hours(3), session.id), decision("refused", "P17b"));
     Day today = localDay(now(), station.timeZone);

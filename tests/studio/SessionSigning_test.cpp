@@ -5,6 +5,7 @@
 #include "studio/AmendmentStore.h"
 #include "studio/Errors.h"
 #include "studio/SessionRecord.h"
+#include "studio/SignedSummary.h"
 
 namespace ds {
 namespace {
@@ -132,6 +133,45 @@ TEST_F(SessionSigningTest, AmendmentsCorrectTheSignedRecordAndTheJournalStillVer
     EXPECT_EQ(record.amendments[2].label, "Pertanyaan 1");
     EXPECT_EQ(record.amendments[3].label, "Sesi");
     EXPECT_TRUE(record.afterSigning.empty());  // amendments are listed as amendments
+}
+
+// The control room signs through SessionStore with signedSummary(), no CLI in between: the
+// journal row holds the Pasal 11 counts and each request's state as signed.
+TEST_F(SessionSigningTest, SignedSummaryRecordsTheCountsAndEachRequestAsSigned) {
+    InfoRequest granted =
+        decide(letter(now() - std::chrono::hours(5), session.id), decision("granted_full"));
+    InfoRequest refused =
+        decide(letter(now() - std::chrono::hours(4), session.id), decision("refused", "P17a", 2));
+    InfoRequest pending = letter(now() - std::chrono::hours(3), session.id);
+    ask("Pertanyaan pendengar");
+    endSession();
+    EXPECT_THROW(signedSummary(db, station, calendar(), 999), NotFoundError);
+
+    nlohmann::json summary = signedSummary(db, station, calendar(), session.id);
+    EXPECT_EQ(summary["questions_received"], 1);
+    EXPECT_EQ(summary["requests"]["received"], 3);
+    EXPECT_EQ(summary["requests"]["granted_full"], 1);
+    EXPECT_EQ(summary["requests"]["refused"], 1);
+    EXPECT_EQ(summary["requests"]["pending"], 1);
+    EXPECT_EQ(summary["requests"]["refused_by_ground"]["P17a"], 1);
+    EXPECT_FALSE(summary["requests"].contains("time_to_decision"))
+        << "per-request timings change with time; the summary holds the state";
+    ASSERT_EQ(summary["register"].size(), 3u);
+    EXPECT_EQ(summary["register"][0]["registration_number"], granted.registrationNumber);
+    EXPECT_EQ(summary["register"][1]["ground"], "P17a");
+    EXPECT_EQ(summary["register"][2]["status"], "pending");
+    EXPECT_EQ(summary["register"][2]["due_date"], formatDay(pending.dueDate));
+    // No personal data in the signed row: it outlives the retention period.
+    EXPECT_EQ(summary.dump().find("Dewi"), std::string::npos);
+    (void)refused;
+
+    Signature s = SessionStore(db).sign(session.id, signature(), summary, station.timeZone, "ui");
+    Statement row = db.prepare("SELECT after FROM journal WHERE id = ?");
+    row.bind(1, s.journalId);
+    ASSERT_TRUE(row.step());
+    EXPECT_EQ(nlohmann::json::parse(row.getText(0))["record"], summary);
+    row.reset();
+    EXPECT_TRUE(Journal::verify(db).ok);
 }
 
 TEST_F(SessionSigningTest, AmendedPersonalDataIsMaskedInTheRecord) {

@@ -53,6 +53,7 @@ struct RecordArgs {
     int rate = 48000;
     int channels = 2;
     int meterRate = 1;  // --json status lines a second
+    bool arm = false;   // meters only, nothing written
 };
 
 // The lock a live recorder holds for as long as it runs; removed with the lock file on a
@@ -220,6 +221,56 @@ void bestEffort(const char* what, F&& f) {
     }
 }
 
+// SIGINT and SIGTERM end the loop (a clean close); a closed pipe does not end anything.
+void catchStopSignals() {
+    g_stopRequested.store(false, std::memory_order_relaxed);
+    struct sigaction sa {};
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+    // Whoever reads the status lines (a pipe to the control room, `| head`) may go away; the
+    // recording must not go with it. A write to a closed pipe then just fails.
+    ::signal(SIGPIPE, SIG_IGN);
+}
+
+// `record --arm`: the device open and the meters running, nothing written and nothing in the
+// record; status lines as a recording prints them (its "recording" is 0) until a stop signal.
+int runArm(CommandContext& ctx, const RecordArgs& a, const std::string& device) {
+    RecorderSettings settings;
+    settings.capture.device = device;
+    settings.capture.sampleRate = a.rate;
+    settings.capture.channels = static_cast<unsigned>(a.channels);
+    settings.capture.jackClientName = fmt::format("DialogStudio-{}", ::getpid());
+    settings.file.metersOnly = true;
+    settings.alarms = alarmSettings(ctx.station().audioSettings);
+    Recorder recorder(settings);
+    try {
+        recorder.start();
+    } catch (const std::exception& e) {
+        throw UserError(e.what());
+    }
+    catchStopSignals();
+    if (!ctx.options.json) std::fprintf(stderr, "meters on %s (Ctrl-C stops)\n", device.c_str());
+    const auto lineEvery = std::chrono::milliseconds(1000 / a.meterRate);
+    auto nextLine = std::chrono::steady_clock::now() + lineEvery;
+    while (!g_stopRequested.load(std::memory_order_acquire)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const RecorderStatus s = recorder.poll();
+        if (s.capture.state == CaptureState::Finished) break;
+        if (std::chrono::steady_clock::now() < nextLine) continue;
+        nextLine += lineEvery;
+        if (ctx.options.json) {
+            std::printf("%s\n", statusLine(s, a.rate, settings.capture.channels, 0).dump().c_str());
+            std::fflush(stdout);
+        }
+    }
+    recorder.stop();
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    return 0;
+}
+
 int runRecord(CommandContext& ctx, const RecordArgs& a) {
     if (a.rate != 48000 && a.rate != 44100)
         throw UserError(fmt::format("unsupported sample rate {} Hz: use 48000 or 44100", a.rate));
@@ -235,6 +286,7 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
     const Session session = SessionStore(database).get(a.session);
     Station station = ctx.station();
     const std::string device = a.device.empty() ? station.audioDevice : a.device;
+    if (a.arm) return runArm(ctx, a, device);
 
     const std::filesystem::path folder =
         RecordingStore::sessionFolder(station, session, CommandContext::dataDir());
@@ -300,15 +352,7 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
         }
     }
 
-    g_stopRequested.store(false, std::memory_order_relaxed);
-    struct sigaction sa {};
-    sa.sa_handler = onStopSignal;
-    sigemptyset(&sa.sa_mask);
-    ::sigaction(SIGINT, &sa, nullptr);
-    ::sigaction(SIGTERM, &sa, nullptr);
-    // Whoever reads the status lines (a pipe to the control room, `| head`) may go away; the
-    // recording must not go with it. A write to a closed pipe then just fails.
-    ::signal(SIGPIPE, SIG_IGN);
+    catchStopSignals();
 
     if (!ctx.options.json)
         std::fprintf(stderr, "recording session %lld to %s (Ctrl-C stops)\n",
@@ -394,6 +438,9 @@ void addRecordCommand(CLI::App& app, CommandContext& ctx) {
     record->add_option("--format", a->format, "wav (24-bit WAV/RF64, default) or flac");
     record->add_option("--rate", a->rate, "48000 (default) or 44100");
     record->add_option("--channels", a->channels, "1 or 2 (default)");
+    record->add_flag("--arm", a->arm,
+                     "Meters only: open the device and show its levels (with --json), write "
+                     "nothing, until Ctrl-C/SIGTERM");
     record->add_option("--meter-rate", a->meterRate,
                        "With --json: status lines a second, 1 (default) to 10 (live meters)");
     record->callback([&ctx, a] {

@@ -31,6 +31,9 @@ struct RecordingSettings {
     // The header is rewritten at least this often, so a killed process leaves a file whose
     // header covers all but the last moments of audio.
     double headerUpdateSeconds = 0.5;
+    // Arming: the capture and the meters run, nothing is written (no file is created); the
+    // producer checks the levels before going on air.
+    bool metersOnly = false;
 };
 
 }  // namespace ds::audio

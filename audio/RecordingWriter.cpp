@@ -45,6 +45,7 @@ RecordingWriter::RecordingWriter(RecordingSettings settings, LevelMeter* meter)
     if (settings_.channels != 1 && settings_.channels != 2)
         throw AudioError("cannot record " + std::to_string(settings_.channels) +
                          " channels: choose 1 (mono) or 2 (stereo)");
+    if (settings_.metersOnly) return;
     if (const std::string problem = describeFolderProblem(settings_.path); !problem.empty())
         throw AudioError("cannot create recording file " + where + ": " + problem);
 
@@ -108,6 +109,11 @@ RecordingWriter::~RecordingWriter() {
 }
 
 void RecordingWriter::write(const float* interleaved, std::size_t frames) {
+    if (settings_.metersOnly) {
+        framesWritten_.fetch_add(frames, std::memory_order_release);
+        if (meter_) meter_->add(interleaved, frames);
+        return;
+    }
     if (!file_) throw AudioError("recording file '" + settings_.path.string() + "' is closed");
     if (frames == 0) return;
     const sf_count_t done =

@@ -106,7 +106,16 @@ void ProducerWindow::handleKeys(const Frame& f) {
         f.emit(cmd::AddMarker{f.sessionId(), fmtTx(Tx::MarkerManual, f.snap.clock.time(f.now))});
     }
     if (style::shortcut(key::F10)) record(f);
-    if (style::shortcut(key::F10, ModShift)) f.emit(cmd::ArmRecording{f.sessionId()});
+    if (style::shortcut(key::F10, ModShift)) arm(f);
+}
+
+void ProducerWindow::arm(const Frame& f) {
+    if (!f.snap.session) return;
+    // Armed, the same key lets go (nothing is being written, so nothing to confirm).
+    if (f.recording.state == RecordingState::Armed)
+        f.emit(cmd::StopRecording{f.sessionId()});
+    else if (f.recording.state != RecordingState::Recording)
+        f.emit(cmd::ArmRecording{f.sessionId()});
 }
 
 void ProducerWindow::draw(const Frame& f) {
@@ -276,9 +285,9 @@ void ProducerWindow::drawRecording(const Frame& f) {
     ImGui::SameLine();
     const bool recording = r.state == RecordingState::Recording;
     const bool available = r.state != RecordingState::Unavailable;
-    if (style::actionButton(tr(Tx::Arm), "Shift+F10",
-                            available && r.state != RecordingState::Armed && !recording)) {
-        f.emit(cmd::ArmRecording{f.sessionId()});
+    if (style::actionButton(tr(r.state == RecordingState::Armed ? Tx::Disarm : Tx::Arm),
+                            "Shift+F10", available && !recording)) {
+        arm(f);
     }
     ImGui::SameLine();
     if (recording) {

@@ -42,6 +42,7 @@ class ProducerWindow {
     void takeNext(const Frame& f);
     void goBack(const Frame& f);
     void record(const Frame& f);
+    void arm(const Frame& f);
     void moveSelected(const Frame& f, int delta);
     int selectedIndex(const Frame& f) const;  // index into snap.approved, -1 if none
 

@@ -68,23 +68,41 @@ void RecorderProcess::setState(RecordingState state, const std::string& message)
 }
 
 void RecorderProcess::arm(Database& db, const RecordingTarget& target) {
-    (void)db;
-    (void)target;
-    throw UserError(tr(Tx::ArmNotAvailable));
+    if (child_ && !reap(false)) return;  // armed or recording already
+    if (adopted_ > 0) return;
+    sessionId_ = target.sessionId;
+    if (RecordingStore(db).active(target.sessionId)) {
+        adopt(db, target.sessionId);
+        return;
+    }
+    spawn(target, true);
+    awaitFirstLine();
 }
 
-void RecorderProcess::spawn(const RecordingTarget& target) {
+void RecorderProcess::spawn(const RecordingTarget& target, bool arming) {
+    std::vector<std::string> argv = {program_,
+                                     "--db",
+                                     databasePath_,
+                                     "--actor",
+                                     target.actor,
+                                     "--lang",
+                                     language() == Lang::En ? "en" : "id",
+                                     "--json",
+                                     "record",
+                                     std::to_string(target.sessionId),
+                                     "--meter-rate",
+                                     "10"};
+    if (arming) argv.push_back("--arm");
     child_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{program_, "--db", databasePath_, "--actor", target.actor, "--lang",
-                                 language() == Lang::En ? "en" : "id", "--json", "record",
-                                 std::to_string(target.sessionId), "--meter-rate", "10"},
-        ChildProcess::Options{.ownSession = true, .nonBlockingOutput = true});
+        argv, ChildProcess::Options{.ownSession = true, .nonBlockingOutput = true});
+    armed_ = arming;
     adopted_ = -1;
     {
         std::lock_guard lock(mutex_);
         lastError_.clear();
+        lineSeen_ = false;
         status_ = RecordingStatus{};
-        status_.state = RecordingState::Recording;
+        status_.state = arming ? RecordingState::Armed : RecordingState::Recording;
     }
     stopReading_.store(false, std::memory_order_release);
     if (reader_.joinable()) reader_.join();
@@ -92,22 +110,14 @@ void RecorderProcess::spawn(const RecordingTarget& target) {
         std::thread([this, o = child_->releaseOut(), e = child_->releaseErr()] { readLoop(o, e); });
 }
 
-void RecorderProcess::start(Database& db, const RecordingTarget& target) {
-    if (child_ && !reap(false)) return;  // already recording
-    if (adopted_ > 0) return;
-    sessionId_ = target.sessionId;
-    if (auto live = RecordingStore(db).active(target.sessionId)) {
-        adopt(db, target.sessionId);
-        return;
-    }
-    spawn(target);
-    // Wait for the first status line (the device is open, the file exists, the row is in the
-    // record), or for the child to fail and say why.
+void RecorderProcess::awaitFirstLine() {
+    // The first status line says the device is open (and, recording, that the file exists and
+    // the row is in the record); a child that ends first says why it could not.
     const auto deadline = Clock::now() + kStartWait;
     while (Clock::now() < deadline) {
         {
             std::lock_guard lock(mutex_);
-            if (recordingId_ != 0) return;
+            if (lineSeen_) return;
         }
         if (reap(false)) {
             std::string why;
@@ -120,6 +130,24 @@ void RecorderProcess::start(Database& db, const RecordingTarget& target) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     // Slow to open (a JACK server starting up): it carries on; tick() watches it.
+}
+
+void RecorderProcess::start(Database& db, const RecordingTarget& target) {
+    if (child_ && armed_ && !reap(false)) {
+        // From armed to recording: the meters' process gives the device back first.
+        child_->signal(SIGTERM);
+        if (!child_->wait(kStopWait)) child_->signal(SIGKILL);
+        reap(true);
+    }
+    if (child_ && !reap(false)) return;  // already recording
+    if (adopted_ > 0) return;
+    sessionId_ = target.sessionId;
+    if (RecordingStore(db).active(target.sessionId)) {
+        adopt(db, target.sessionId);
+        return;
+    }
+    spawn(target, false);
+    awaitFirstLine();
 }
 
 void RecorderProcess::stop(Database& db, const std::string& actor) {
@@ -266,9 +294,10 @@ void RecorderProcess::onLine(const std::string& line) {
     const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (!j.is_object() || !j.contains("recording")) return;  // a line cut short: the next comes
     std::lock_guard lock(mutex_);
-    recordingId_ = j.value("recording", std::int64_t{0});
+    lineSeen_ = true;
+    recordingId_ = j.value("recording", std::int64_t{0});  // 0 while armed
     RecordingStatus& s = status_;
-    s.state = RecordingState::Recording;
+    s.state = recordingId_ != 0 ? RecordingState::Recording : RecordingState::Armed;
     s.message.clear();
     s.elapsed = std::chrono::duration_cast<Duration>(
         std::chrono::duration<double>(j.value("elapsed", 0.0)));

@@ -49,7 +49,8 @@ class RecorderProcess final : public RecordingControl {
     void follow(Database& db, std::int64_t sessionId) override;
 
   private:
-    void spawn(const RecordingTarget& target);
+    void spawn(const RecordingTarget& target, bool arming);
+    void awaitFirstLine();
     void readLoop(int out, int err);
     void onLine(const std::string& line);
     // Reaps the child if it has exited; true when it has (its exit is then in the status).
@@ -68,6 +69,8 @@ class RecorderProcess final : public RecordingControl {
     std::int64_t sessionId_ = 0;
     std::int64_t recordingId_ = 0;
     std::int64_t followed_ = -1;
+    bool armed_ = false;     // the child shows meters only [control]
+    bool lineSeen_ = false;  // the child has printed a status line, guarded by mutex_
     std::atomic<bool> stopReading_{false};
     std::thread reader_;
 };

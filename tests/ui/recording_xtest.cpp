@@ -143,6 +143,33 @@ TEST_F(RecordingTest, RecordMarkAndStopFromTheKeyboard) {
     EXPECT_EQ(room->wait(std::chrono::seconds(30)), 0) << room->errors();
 }
 
+TEST_F(RecordingTest, ArmingShowsTheLevelsAndWritesNothingThenF10Records) {
+    auto room = openRoom("room");
+    Keyboard keyboard(env, home.path());
+    ASSERT_TRUE(keyboard.focus("Ruang Kendali"));
+    keyboard.key("shift+F10");
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+    const fs::path shots = shoot(*room, "room", "recording_armed");
+    const std::string main = readText(shots / "main.txt");
+    EXPECT_TRUE(contains(main, "SIAGA")) << main;
+    EXPECT_TRUE(contains(main, "-10.0 dBFS")) << main;
+    EXPECT_FALSE(contains(main, "● REC")) << main;
+    EXPECT_TRUE(cli({"recordings", "list", "1"}).empty()) << "arming writes nothing";
+    EXPECT_FALSE(fs::exists(home.path() / "data" / "dialogstudio" / "recordings"));
+
+    keyboard.key("F10");  // armed: records at once
+    const nlohmann::json live = waitForRecording("recording");
+    ASSERT_EQ(live.value("state", ""), "recording") << live.dump() << room->errors();
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    keyboard.key("F10");
+    keyboard.key("Return");
+    const nlohmann::json closed = waitForRecording("closed");
+    ASSERT_EQ(closed.value("state", ""), "closed") << closed.dump() << room->errors();
+    EXPECT_GT(closed.value("frames", 0), 48000);
+    room->signal(SIGTERM);
+    EXPECT_EQ(room->wait(std::chrono::seconds(30)), 0) << room->errors();
+}
+
 TEST_F(RecordingTest, KillingTheRoomLeavesTheRecordingRunningAndTheNextRoomStopsIt) {
     nlohmann::json live;
     {

@@ -246,8 +246,16 @@ void signature(PdfDocument& pdf, const PeriodReport& r) {
                        idn::longDate(localDay(r.generatedAt, r.station.timeZone)) +
                        "\nPEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI\n" + r.station.name;
     double h = pdf.measure(text, s, width);
-    pdf.keepTogether(h + 90);
-    pdf.spacer(10);
+    // The closing sentence goes with the signature, so the signature never stands alone.
+    TextStyle closing = body();
+    closing.align = Align::Justify;
+    const std::string closingText =
+        "Demikian laporan layanan informasi publik ini disusun sebagai pertanggungjawaban "
+        "pelaksanaan layanan informasi publik (UU 14/2008 Pasal 12).";
+    pdf.keepTogether(pdf.measure(closingText, closing, pdf.contentWidth()) + closing.spaceAfter +
+                     h + 100);
+    pdf.text(closingText, closing);
+    pdf.spacer(6);
     double y = pdf.cursor();
     pdf.drawAt(x, y, width, text, s);
     y += h + 50;
@@ -317,6 +325,8 @@ void PeriodReportPdf::write(const PeriodReport& r, const std::filesystem::path& 
     objections(pdf, r);
     followUps(pdf, r);
     sessions(pdf, r, progress);
+    // Section IX is short: it goes with the signature rather than leave it alone on a page.
+    pdf.keepTogether(260);
     notes(pdf, r);
     signature(pdf, r);
     progress.phase("menulis PDF");

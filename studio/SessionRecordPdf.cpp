@@ -382,9 +382,18 @@ void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
                           ? (r.signature->nrp.size() == 18 ? "NIP " : "NRP ") + r.signature->nrp
                           : "NRP/NIP ..............................";
     std::string head = place + ", " + date + "\n" + position;
-    double needed = pdf.measure(head, s, width) + 60 + 30 + 40;
+    // The closing sentence of an Indonesian official record, kept on the page of the signature
+    // so that a signature never stands alone on a page of its own.
+    TextStyle closing = body();
+    closing.align = Align::Justify;
+    const std::string closingText =
+        "Demikian catatan pelayanan informasi publik ini dibuat dengan sebenarnya untuk "
+        "dipergunakan sebagaimana mestinya.";
+    double needed = pdf.measure(closingText, closing, pdf.contentWidth()) + closing.spaceAfter +
+                    pdf.measure(head, s, width) + 60 + 30 + 40;
     pdf.keepTogether(needed);
-    pdf.spacer(10);
+    pdf.text(closingText, closing);
+    pdf.spacer(6);
     double y = pdf.cursor();
     pdf.drawAt(x, y, width, head, s);
     y += pdf.measure(head, s, width) + 48;

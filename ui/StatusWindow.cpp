@@ -203,7 +203,9 @@ void StatusWindow::draw(const Frame& f) {
             const float w = ImGui::GetContentRegionAvail().x;
             ImGui::PushFont(f.fonts.small);
             const float barH = f.fonts.small->FontSize * 0.9f;
-            const float barW = w - ImGui::CalcTextSize("L -00.0 dBFS ").x;
+            // The label, the bar and the figure, with the spacing between them.
+            const float barW = w - ImGui::CalcTextSize("L-00.0 dBFS").x -
+                               ImGui::GetStyle().ItemSpacing.x * 3;
             if (rec.channels.empty()) {
                 // Recording without meters here (a recorder this room did not start): say so.
                 const bool elsewhere =

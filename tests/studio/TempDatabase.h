@@ -7,24 +7,9 @@
 #include <string>
 
 #include "studio/Database.h"
+#include "tests/TempDir.h"
 
 namespace ds::test {
-
-class TempDir {
-  public:
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "ds-test-XXXXXX").string();
-        path_ = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
 
 class DatabaseTest : public ::testing::Test {
   protected:

@@ -11,6 +11,7 @@
 
 #include "studio/Database.h"
 #include "studio/Demo.h"
+#include "tests/TempDir.h"
 #include "ui/Frame.h"
 #include "ui/HeadlessUi.h"
 #include "ui/SnapshotBuilder.h"
@@ -18,21 +19,7 @@
 
 namespace ds::ui::test {
 
-class TempDir {
-  public:
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "ds-ui-test-XXXXXX").string();
-        path_ = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
+using ds::test::TempDir;
 
 // The demo session in a fresh database.
 class DemoDatabase {

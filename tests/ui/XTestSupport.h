@@ -22,6 +22,8 @@
 #include <stb_image.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/TempDir.h"
+
 extern char** environ;
 
 namespace ds::ui::xtest {
@@ -49,21 +51,7 @@ inline std::string display() {
     return d;
 }
 
-class TempDir {
-  public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "ds-ui-x-XXXXXX").string();
-        path_ = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
+using ds::test::TempDir;
 
 // A child process with this environment plus `extra`; stdout to a file we can read while it runs.
 class Process {

@@ -167,9 +167,17 @@ TEST_F(ProducerWindowTest, F10RecordsAndStoppingAsksFirst) {
     ui.key(key::F9);
     draw();
     EXPECT_EQ(commandsOf<cmd::AddMarker>(parts.out).size(), 1u);
+    // Shift+F10 arms when nothing is being recorded, and is not F10: it never starts a recording.
+    parts.recording.state = RecordingState::Idle;
     ui.key(key::F10, ModShift);
     draw();
     EXPECT_EQ(commandsOf<cmd::ArmRecording>(parts.out).size(), 1u);
+    EXPECT_TRUE(commandsOf<cmd::StartRecording>(parts.out).empty());
+    // Armed, Shift+F10 lets go again.
+    parts.recording.state = RecordingState::Armed;
+    ui.key(key::F10, ModShift);
+    draw();
+    EXPECT_EQ(commandsOf<cmd::StopRecording>(parts.out).size(), 1u);
 }
 
 TEST_F(ProducerWindowTest, APlannedSessionStartsWithF8) {

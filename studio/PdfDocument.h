@@ -36,6 +36,10 @@ struct TextStyle {
     double spaceAfter = 4.0;  // points below the paragraph
     double indent = 0.0;      // left indent in points
     double gray = 0.0;        // 0 black .. 1 white
+
+    // The house style of the PPID documents: section headings and body text.
+    static TextStyle heading() { return {.size = 10.5, .bold = true, .spaceAfter = 5}; }
+    static TextStyle body(double size = 9.5) { return {.size = size}; }
 };
 
 struct TableColumn {

@@ -7,6 +7,7 @@
 #include "studio/Percentile.h"
 #include "studio/PpidTerms.h"
 #include "studio/Progress.h"
+#include "studio/ReportText.h"
 #include "studio/Statement.h"
 #include "studio/Vocabulary.h"
 
@@ -400,32 +401,13 @@ nlohmann::json PeriodReport::toJson() const {
         {"plans", plans}};
 }
 
-namespace {
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string valueText(const nlohmann::json& v) {
-    if (v.is_null()) return "";
-    return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
-}  // namespace
-
 std::string PeriodReport::toCsv() const {
     nlohmann::json j = toJson();
     std::string out =
         "\xEF\xBB\xBF"
         "section,key,value\r\n";
     auto row = [&](const std::string& section, const std::string& key, const nlohmann::json& v) {
-        out += csvField(section) + "," + csvField(key) + "," + csvField(valueText(v)) + "\r\n";
+        out += report::csvRow(section, key, v);
     };
     for (auto& [k, v] : j["period"].items())
         row("period", k, v);

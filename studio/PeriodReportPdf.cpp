@@ -17,20 +17,6 @@ namespace ds {
 
 namespace {
 
-TextStyle heading() {
-    TextStyle s;
-    s.size = 10.5;
-    s.bold = true;
-    s.spaceAfter = 5;
-    return s;
-}
-
-TextStyle body(double size = 9.5) {
-    TextStyle s;
-    s.size = size;
-    return s;
-}
-
 // ASCII upper case: the period labels are Indonesian words without accents.
 std::string upper(std::string s) {
     for (char& c : s) {
@@ -54,7 +40,7 @@ std::string workingDays(const std::optional<double>& v) {
 
 void summary(PdfDocument& pdf, const PeriodReport& r) {
     const PeriodCounts& c = r.totals;
-    pdf.text("I. RINGKASAN LAYANAN PERMOHONAN INFORMASI", heading());
+    pdf.text("I. RINGKASAN LAYANAN PERMOHONAN INFORMASI", TextStyle::heading());
     std::vector<std::vector<std::string>> rows = {
         {"1", "Permohonan informasi diterima", n(c.received), ""},
         {"2", "Diberikan seluruhnya", n(c.grantedFull), percent(c.grantedFull, c.received)},
@@ -79,12 +65,12 @@ void summary(PdfDocument& pdf, const PeriodReport& r) {
 
 void timing(PdfDocument& pdf, const PeriodReport& r, const std::vector<int>& buckets) {
     pdf.keepTogether(220);
-    pdf.text("II. WAKTU PEMENUHAN PERMOHONAN", heading());
+    pdf.text("II. WAKTU PEMENUHAN PERMOHONAN", TextStyle::heading());
     pdf.text(fmt::format("Diukur dari penerimaan sampai keputusan (pemberitahuan tertulis, "
                          "UU 14/2008 Pasal 22 ayat (7)) untuk {} permohonan yang telah diputus. "
                          "Rincian per permohonan terdapat pada lampiran XLSX/CSV.",
                          r.time.decided),
-             body(9));
+             TextStyle::body(9));
     pdf.table(
         {{"Ukuran", 4}, {"Hari kalender", 2, Align::Right}, {"Hari kerja", 2, Align::Right}},
         {{"Median", report::days(r.time.medianDays), workingDays(r.time.medianWorkingDays)},
@@ -108,7 +94,7 @@ void timing(PdfDocument& pdf, const PeriodReport& r, const std::vector<int>& buc
 
 void grounds(PdfDocument& pdf, const PeriodReport& r) {
     pdf.keepTogether(160);
-    pdf.text("III. PENOLAKAN MENURUT DASAR HUKUM", heading());
+    pdf.text("III. PENOLAKAN MENURUT DASAR HUKUM", TextStyle::heading());
     std::vector<std::vector<std::string>> rows;
     for (const Term& t : vocab::refusalGrounds()) {
         rows.push_back(
@@ -120,7 +106,7 @@ void grounds(PdfDocument& pdf, const PeriodReport& r) {
 
 void channels(PdfDocument& pdf, const PeriodReport& r) {
     pdf.keepTogether(140);
-    pdf.text("IV. PERMOHONAN MENURUT SALURAN", heading());
+    pdf.text("IV. PERMOHONAN MENURUT SALURAN", TextStyle::heading());
     std::vector<std::vector<std::string>> rows;
     for (const Term& t : vocab::channels()) {
         int v = r.byChannel.count(std::string(t.code)) ? r.byChannel.at(std::string(t.code)) : 0;
@@ -132,7 +118,7 @@ void channels(PdfDocument& pdf, const PeriodReport& r) {
 
 void months(PdfDocument& pdf, const PeriodReport& r) {
     pdf.keepTogether(120);
-    pdf.text("V. REKAPITULASI PER BULAN", heading());
+    pdf.text("V. REKAPITULASI PER BULAN", TextStyle::heading());
     std::vector<std::vector<std::string>> rows;
     for (const PeriodMonth& m : r.months) {
         const PeriodCounts& c = m.counts;
@@ -155,12 +141,12 @@ void months(PdfDocument& pdf, const PeriodReport& r) {
 void objections(PdfDocument& pdf, const PeriodReport& r) {
     const ObjectionCounts& o = r.objections;
     pdf.keepTogether(200);
-    pdf.text("VI. KEBERATAN DAN SENGKETA INFORMASI", heading());
+    pdf.text("VI. KEBERATAN DAN SENGKETA INFORMASI", TextStyle::heading());
     pdf.text(fmt::format("Keberatan diajukan: {}; masih menunggu tanggapan atasan PPID: {}; "
                          "ditanggapi dalam 30 hari kerja (UU 14/2008 Pasal 36 ayat (2)): {}; "
                          "melewati batas: {}.",
                          o.filed, o.open, o.answeredOnTime, o.answeredLate),
-             body(9));
+             TextStyle::body(9));
     std::vector<std::vector<std::string>> rows;
     for (const Term& t : vocab::objectionGrounds()) {
         rows.push_back(
@@ -184,11 +170,11 @@ void objections(PdfDocument& pdf, const PeriodReport& r) {
 void followUps(PdfDocument& pdf, const PeriodReport& r) {
     const FollowUpCounts& f = r.followUps;
     pdf.keepTogether(100);
-    pdf.text("VII. TINDAK LANJUT KE SATKER, SATFUNG DAN POLSEK", heading());
+    pdf.text("VII. TINDAK LANJUT KE SATKER, SATFUNG DAN POLSEK", TextStyle::heading());
     pdf.text(fmt::format("Permohonan diteruskan ke satuan: {}; dijawab: {} ({} tepat waktu); "
                          "melewati batas dan belum dijawab: {}.",
                          f.sent, f.answered, f.answeredOnTime, f.overdue),
-             body(9));
+             TextStyle::body(9));
     if (f.byUnit.empty()) return;
     std::vector<std::vector<std::string>> rows;
     for (const auto& [unit, count] : f.byUnit)
@@ -198,9 +184,10 @@ void followUps(PdfDocument& pdf, const PeriodReport& r) {
 
 void sessions(PdfDocument& pdf, const PeriodReport& r, Progress& progress) {
     pdf.keepTogether(120);
-    pdf.text("VIII. REKAPITULASI PER SESI DIALOG INTERAKTIF (SOP 000 Pasal 11)", heading());
+    pdf.text("VIII. REKAPITULASI PER SESI DIALOG INTERAKTIF (SOP 000 Pasal 11)",
+             TextStyle::heading());
     if (r.sessions.empty()) {
-        pdf.text("Tidak ada sesi dalam periode ini.", body());
+        pdf.text("Tidak ada sesi dalam periode ini.", TextStyle::body());
         return;
     }
     std::vector<std::vector<std::string>> rows;
@@ -233,21 +220,21 @@ void sessions(PdfDocument& pdf, const PeriodReport& r, Progress& progress) {
 
 void notes(PdfDocument& pdf, const PeriodReport& r) {
     pdf.keepTogether(80);
-    pdf.text("IX. HAMBATAN DAN RENCANA TINDAK LANJUT", heading());
+    pdf.text("IX. HAMBATAN DAN RENCANA TINDAK LANJUT", TextStyle::heading());
     pdf.fields({{"Hambatan", r.obstacles}, {"Rencana tindak lanjut", r.plans}}, 110, 9.5);
 }
 
 void signature(PdfDocument& pdf, const PeriodReport& r) {
     const double width = 230.0;
     const double x = pdf.contentWidth() - width;
-    TextStyle s = body(10);
+    TextStyle s = TextStyle::body(10);
     s.align = Align::Center;
     std::string text = report::placeOf(r.station) + ", " +
                        idn::longDate(localDay(r.generatedAt, r.station.timeZone)) +
                        "\nPEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI\n" + r.station.name;
     double h = pdf.measure(text, s, width);
     // The closing sentence goes with the signature, so the signature never stands alone.
-    TextStyle closing = body();
+    TextStyle closing = TextStyle::body();
     closing.align = Align::Justify;
     const std::string closingText =
         "Demikian laporan layanan informasi publik ini disusun sebagai pertanggungjawaban "
@@ -310,7 +297,7 @@ void PeriodReportPdf::write(const PeriodReport& r, const std::filesystem::path& 
     t.size = 11;
     // "TAHUN 2026", "TRIWULAN I 2026", "MARET 2026"; a free range is named by its dates below.
     if (r.range.kind != "range") pdf.text(upper(r.range.label()), t);
-    TextStyle sub = body(9.5);
+    TextStyle sub = TextStyle::body(9.5);
     sub.align = Align::Center;
     sub.spaceAfter = 12;
     pdf.text(fmt::format("Periode {} s.d. {}\nDasar: UU 14/2008 Pasal 12; Perki 1/2021 tentang "

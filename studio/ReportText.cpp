@@ -23,6 +23,26 @@ std::string duration(double seconds) {
                       : fmt::format("{} hari", hours / 24);
 }
 
+std::string csvField(std::string s) {
+    if (!s.empty() &&
+        (s[0] == '=' || s[0] == '@' ||
+         ((s[0] == '+' || s[0] == '-') && (s.size() < 2 || s[1] < '0' || s[1] > '9')))) {
+        s.insert(s.begin(), '\'');
+    }
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csvRow(const std::string& section, const std::string& key, const nlohmann::json& v) {
+    const std::string value = v.is_null() ? "" : v.is_string() ? v.get<std::string>() : v.dump();
+    return csvField(section) + "," + csvField(key) + "," + csvField(value) + "\r\n";
+}
+
 std::string days(const std::optional<double>& d) {
     if (!d) return "-";
     return idn::decimal(*d, 1) + " hari";

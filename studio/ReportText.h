@@ -3,8 +3,9 @@
 // labels, and the decision or state of a request as the register shows it.
 #include <optional>
 #include <string>
-
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "studio/InfoRequest.h"
 #include "studio/Station.h"
@@ -28,6 +29,12 @@ std::string placeOf(const Station& station);
 // An amended field as the record's history names it: "topic" -> "Topik", "officer.2.nrp" ->
 // "Petugas 2, NRP/NIP", "requester.name" -> "Pemohon, nama". Unknown fields stay as they are.
 std::string fieldLabel(const std::string& field);
+// One CSV field (RFC 4180 quoting). Text from the public that a spreadsheet would run as a
+// formula (=, @, + or - not starting a number) gets a leading apostrophe.
+std::string csvField(std::string s);
+// A section,key,value row of the flat CSV reports, ending in CRLF; JSON values other than
+// strings as JSON text, null as empty.
+std::string csvRow(const std::string& section, const std::string& key, const nlohmann::json& v);
 // The citation of a refusal ground with its sub-ground and, for P17j, the law.
 std::string groundText(const std::string& ground, std::optional<int> subground,
                        const std::string& law = {});

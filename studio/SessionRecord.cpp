@@ -100,22 +100,6 @@ std::string maskedValue(const std::string& field, const std::string& value) {
     return value;
 }
 
-std::string csvField(std::string s) {
-    // Text from the public must not turn into a spreadsheet formula.
-    if (!s.empty() &&
-        (s[0] == '=' || s[0] == '@' ||
-         ((s[0] == '+' || s[0] == '-') && (s.size() < 2 || s[1] < '0' || s[1] > '9')))) {
-        s.insert(s.begin(), '\'');
-    }
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 }  // namespace
 
 SessionRecord SessionRecord::build(Database& db, const Station& station,
@@ -285,7 +269,7 @@ std::string SessionRecord::registerCsv() const {
             r.escalated ? "yes" : "no",
             std::to_string(e.objections.size())};
         for (std::size_t i = 0; i < f.size(); ++i)
-            out += (i ? "," : "") + csvField(f[i]);
+            out += (i ? "," : "") + report::csvField(f[i]);
         out += "\r\n";
     }
     return out;

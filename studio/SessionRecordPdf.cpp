@@ -33,20 +33,6 @@ std::string placeOf(const SessionRecord& r) {
     return report::placeOf(r.station);
 }
 
-TextStyle heading() {
-    TextStyle s;
-    s.size = 10.5;
-    s.bold = true;
-    s.spaceAfter = 5;
-    return s;
-}
-
-TextStyle body(double size = 9.5) {
-    TextStyle s;
-    s.size = size;
-    return s;
-}
-
 // [SECTION] Sections
 
 void title(PdfDocument& pdf, const SessionRecord& r) {
@@ -71,7 +57,7 @@ void title(PdfDocument& pdf, const SessionRecord& r) {
 void details(PdfDocument& pdf, const SessionRecord& r) {
     const Session& s = r.session;
     const std::string& tz = r.station.timeZone;
-    pdf.text("I. RINCIAN SESI", heading());
+    pdf.text("I. RINCIAN SESI", TextStyle::heading());
     Day day = localDay(s.scheduledStart, tz);
     std::string when = fmt::format("{} s.d. {} (rencana)", idn::clock(s.scheduledStart, tz),
                                    idn::clock(s.plannedEnd(), tz));
@@ -95,9 +81,9 @@ void details(PdfDocument& pdf, const SessionRecord& r) {
 
 void people(PdfDocument& pdf, const SessionRecord& r) {
     const Session& s = r.session;
-    pdf.text("II. NARASUMBER", heading());
+    pdf.text("II. NARASUMBER", TextStyle::heading());
     if (s.guests.empty()) {
-        pdf.text("Tidak ada narasumber tercatat.", body());
+        pdf.text("Tidak ada narasumber tercatat.", TextStyle::body());
     } else {
         std::vector<std::vector<std::string>> rows;
         for (std::size_t i = 0; i < s.guests.size(); ++i) {
@@ -111,9 +97,9 @@ void people(PdfDocument& pdf, const SessionRecord& r) {
     std::string basis = s.sprinNumber.empty()
                             ? "III. PETUGAS"
                             : fmt::format("III. PETUGAS (berdasarkan {})", s.sprinNumber);
-    pdf.text(basis, heading());
+    pdf.text(basis, TextStyle::heading());
     if (s.officers.empty()) {
-        pdf.text("Tidak ada petugas tercatat.", body());
+        pdf.text("Tidak ada petugas tercatat.", TextStyle::body());
         return;
     }
     std::vector<std::vector<std::string>> rows;
@@ -134,7 +120,7 @@ void counts(PdfDocument& pdf, const SessionRecord& r) {
     const nlohmann::json& q = r.report["questions"];
     const nlohmann::json& p = r.report["requests"];
     pdf.keepTogether(200);
-    pdf.text("IV. REKAPITULASI LAYANAN INFORMASI (SOP 000 Pasal 11)", heading());
+    pdf.text("IV. REKAPITULASI LAYANAN INFORMASI (SOP 000 Pasal 11)", TextStyle::heading());
     std::string median = "-";
     if (!p["median_time_to_decision_seconds"].is_null()) {
         median = report::duration(p["median_time_to_decision_seconds"].get<double>());
@@ -164,7 +150,7 @@ void counts(PdfDocument& pdf, const SessionRecord& r) {
 
 void refusals(PdfDocument& pdf, const SessionRecord& r) {
     pdf.keepTogether(90);
-    pdf.text("V. ALASAN PENOLAKAN DAN DASAR HUKUM", heading());
+    pdf.text("V. ALASAN PENOLAKAN DAN DASAR HUKUM", TextStyle::heading());
     const nlohmann::json& byGround = r.report["requests"]["refused_by_ground"];
     std::vector<std::vector<std::string>> rows;
     for (const Term& t : vocab::refusalGrounds()) {
@@ -172,7 +158,7 @@ void refusals(PdfDocument& pdf, const SessionRecord& r) {
         if (n > 0) rows.push_back({std::string(t.code), std::string(t.id), std::to_string(n)});
     }
     if (rows.empty()) {
-        pdf.text("Tidak ada permohonan yang ditolak dalam sesi ini.", body());
+        pdf.text("Tidak ada permohonan yang ditolak dalam sesi ini.", TextStyle::body());
         return;
     }
     pdf.table({{"Kode", 0.9}, {"Dasar hukum", 6}, {"Jumlah", 1, Align::Right}}, rows, {9.0});
@@ -188,7 +174,7 @@ void refusals(PdfDocument& pdf, const SessionRecord& r) {
                         report::groundText(q.decision.ground, q.decision.subground, q.decision.law),
                         q.decision.reason, test.empty() ? "-" : test});
     }
-    pdf.text("Rincian penolakan:", body());
+    pdf.text("Rincian penolakan:", TextStyle::body());
     pdf.table({{"No. registrasi", 1.5},
                {"Dasar hukum", 2.4},
                {"Alasan", 2.4},
@@ -198,8 +184,8 @@ void refusals(PdfDocument& pdf, const SessionRecord& r) {
 
 void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress) {
     pdf.keepTogether(120);
-    pdf.text("VI. REGISTER PERMOHONAN INFORMASI", heading());
-    TextStyle note = body(8.5);
+    pdf.text("VI. REGISTER PERMOHONAN INFORMASI", TextStyle::heading());
+    TextStyle note = TextStyle::body(8.5);
     note.italic = true;
     note.spaceAfter = 6;
     pdf.text(r.unmasked ? "Register lengkap tanpa penyamaran data pribadi; pencetakan ini "
@@ -209,7 +195,7 @@ void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress)
                           "e-mail disamarkan, alamat sampai kecamatan. NIK tidak pernah dicetak.",
              note);
     if (r.entries.empty()) {
-        pdf.text("Tidak ada permohonan informasi dalam sesi ini.", body());
+        pdf.text("Tidak ada permohonan informasi dalam sesi ini.", TextStyle::body());
         return;
     }
     const std::string& tz = r.station.timeZone;
@@ -289,15 +275,15 @@ void followUpsAndObjections(PdfDocument& pdf, const SessionRecord& r) {
         }
     }
     pdf.keepTogether(90);
-    pdf.text("VII. TINDAK LANJUT KE SATUAN DAN KEBERATAN", heading());
+    pdf.text("VII. TINDAK LANJUT KE SATUAN DAN KEBERATAN", TextStyle::heading());
     if (follow.empty() && object.empty()) {
-        pdf.text("Tidak ada tindak lanjut ke satuan maupun keberatan.", body());
+        pdf.text("Tidak ada tindak lanjut ke satuan maupun keberatan.", TextStyle::body());
         return;
     }
     if (!follow.empty()) {
         pdf.text(
             "Tindak lanjut ke Satker/Satfung/Polsek (SOP 000 Pasal 6 ayat (5), Pasal 12 ayat (1)):",
-            body());
+            TextStyle::body());
         pdf.table({{"No. registrasi", 1.5},
                    {"Satuan", 1.7},
                    {"Dikirim", 1.3},
@@ -306,7 +292,7 @@ void followUpsAndObjections(PdfDocument& pdf, const SessionRecord& r) {
                   follow, {8.0});
     }
     if (!object.empty()) {
-        pdf.text("Keberatan kepada atasan PPID (UU 14/2008 Pasal 35 dan 36):", body());
+        pdf.text("Keberatan kepada atasan PPID (UU 14/2008 Pasal 35 dan 36):", TextStyle::body());
         pdf.table({{"No. keberatan, permohonan", 2},
                    {"Alasan (Pasal 35 ayat (1))", 2.6},
                    {"Uraian", 2},
@@ -318,10 +304,10 @@ void followUpsAndObjections(PdfDocument& pdf, const SessionRecord& r) {
 
 void history(PdfDocument& pdf, const SessionRecord& r) {
     pdf.keepTogether(90);
-    pdf.text("VIII. RIWAYAT CATATAN", heading());
+    pdf.text("VIII. RIWAYAT CATATAN", TextStyle::heading());
     const std::string& tz = r.station.timeZone;
     if (r.amendments.empty()) {
-        pdf.text("Amandemen: tidak ada.", body());
+        pdf.text("Amandemen: tidak ada.", TextStyle::body());
     } else {
         std::vector<std::vector<std::string>> rows;
         for (std::size_t i = 0; i < r.amendments.size(); ++i) {
@@ -337,7 +323,8 @@ void history(PdfDocument& pdf, const SessionRecord& r) {
                  idn::shortDateTime(a.at, tz) + (a.afterSigning ? "\nsetelah ditandatangani" : ""),
                  a.label, changes, a.reason, a.actor});
         }
-        pdf.text("Amandemen (koreksi dengan alasan tertulis, tercatat dalam jurnal):", body());
+        pdf.text("Amandemen (koreksi dengan alasan tertulis, tercatat dalam jurnal):",
+                 TextStyle::body());
         pdf.table({{"No.", 0.45, Align::Center},
                    {"Waktu (" + idn::zoneAbbreviation(tz, r.printedAt) + ")", 1.35},
                    {"Bagian", 1.4},
@@ -348,7 +335,7 @@ void history(PdfDocument& pdf, const SessionRecord& r) {
     }
     if (!r.signature) return;
     if (r.afterSigning.empty()) {
-        pdf.text("Langkah setelah penandatanganan: tidak ada.", body());
+        pdf.text("Langkah setelah penandatanganan: tidak ada.", TextStyle::body());
         return;
     }
     std::vector<std::vector<std::string>> rows;
@@ -357,7 +344,7 @@ void history(PdfDocument& pdf, const SessionRecord& r) {
                         termLabel(vocab::journalActions(), h.action), h.detail, h.actor});
     }
     pdf.text("Langkah setelah penandatanganan (proses permohonan berlanjut sesuai batas waktu):",
-             body());
+             TextStyle::body());
     pdf.table({{"Waktu (" + idn::zoneAbbreviation(tz, r.printedAt) + ")", 1.3},
                {"Permohonan", 1.6},
                {"Langkah", 2},
@@ -369,7 +356,7 @@ void history(PdfDocument& pdf, const SessionRecord& r) {
 void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
     const double width = 230.0;
     const double x = pdf.contentWidth() - width;
-    TextStyle s = body(10);
+    TextStyle s = TextStyle::body(10);
     s.align = Align::Center;
     std::string place = placeOf(r);
     std::string date =
@@ -384,7 +371,7 @@ void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
     std::string head = place + ", " + date + "\n" + position;
     // The closing sentence of an Indonesian official record, kept on the page of the signature
     // so that a signature never stands alone on a page of its own.
-    TextStyle closing = body();
+    TextStyle closing = TextStyle::body();
     closing.align = Align::Justify;
     const std::string closingText =
         "Demikian catatan pelayanan informasi publik ini dibuat dengan sebenarnya untuk "
@@ -410,7 +397,7 @@ void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
     pdf.drawAt(x, y, width, nrp, s);
     y += pdf.measure(nrp, s, width) + 14;
     pdf.advance(y - pdf.cursor());
-    TextStyle small = body(7);
+    TextStyle small = TextStyle::body(7);
     small.gray = 0.3;
     if (r.signature) {
         pdf.text(

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "studio/Database.h"
+#include "studio/ReportText.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -10,33 +11,17 @@
 
 namespace ds {
 
-namespace {
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string valueText(const nlohmann::json& v) {
-    return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
-}  // namespace
-
 nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::int64_t sessionId,
                                     TimePoint asOf) {
     Session s = SessionStore(db).get(sessionId);
     const Station& station = requests.station();
 
     nlohmann::json byChannel = nlohmann::json::object();
-    for (const Term& t : vocab::channels()) byChannel[std::string(t.code)] = 0;
+    for (const Term& t : vocab::channels())
+        byChannel[std::string(t.code)] = 0;
     nlohmann::json byStatus = nlohmann::json::object();
-    for (const Term& t : vocab::questionStatuses()) byStatus[std::string(t.code)] = 0;
+    for (const Term& t : vocab::questionStatuses())
+        byStatus[std::string(t.code)] = 0;
     int received = 0, flagged = 0;
     {
         Statement st = db.prepare(
@@ -53,7 +38,8 @@ nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::i
     }
 
     nlohmann::json byGround = nlohmann::json::object();
-    for (const Term& t : vocab::refusalGrounds()) byGround[std::string(t.code)] = 0;
+    for (const Term& t : vocab::refusalGrounds())
+        byGround[std::string(t.code)] = 0;
     int total = 0, grantedFull = 0, grantedPartial = 0, refused = 0, notHeld = 0, pending = 0,
         extended = 0, escalated = 0, overdue = 0;
     nlohmann::json times = nlohmann::json::array();
@@ -126,25 +112,32 @@ nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::i
 }
 
 std::string SessionReport::toCsv(const nlohmann::json& report) {
-    std::string out = "\xEF\xBB\xBF" "section,key,value\r\n";
+    std::string out =
+        "\xEF\xBB\xBF"
+        "section,key,value\r\n";
     auto row = [&](const std::string& section, const std::string& key, const nlohmann::json& v) {
-        out += csvField(section) + "," + csvField(key) + "," + csvField(valueText(v)) + "\r\n";
+        out += report::csvRow(section, key, v);
     };
-    for (auto& [k, v] : report["session"].items()) row("session", k, v);
-    for (auto& [k, v] : report["station"].items()) row("station", k, v);
+    for (auto& [k, v] : report["session"].items())
+        row("session", k, v);
+    for (auto& [k, v] : report["station"].items())
+        row("station", k, v);
     row("report", "as_of", report["as_of"]);
     const nlohmann::json& q = report["questions"];
     row("questions", "received", q["received"]);
     row("questions", "flagged", q["flagged"]);
-    for (auto& [k, v] : q["by_channel"].items()) row("questions_by_channel", k, v);
-    for (auto& [k, v] : q["by_status"].items()) row("questions_by_status", k, v);
+    for (auto& [k, v] : q["by_channel"].items())
+        row("questions_by_channel", k, v);
+    for (auto& [k, v] : q["by_status"].items())
+        row("questions_by_status", k, v);
     const nlohmann::json& r = report["requests"];
-    for (const char* key : {"received", "granted_full", "granted_partial", "refused", "not_held",
-                            "pending", "extended", "escalated", "overdue",
-                            "median_time_to_decision_seconds"}) {
+    for (const char* key :
+         {"received", "granted_full", "granted_partial", "refused", "not_held", "pending",
+          "extended", "escalated", "overdue", "median_time_to_decision_seconds"}) {
         row("requests", key, r[key]);
     }
-    for (auto& [k, v] : r["refused_by_ground"].items()) row("refused_by_ground", k, v);
+    for (auto& [k, v] : r["refused_by_ground"].items())
+        row("refused_by_ground", k, v);
     for (const nlohmann::json& t : r["time_to_decision"]) {
         row("time_to_decision_seconds", t["registration_number"], t["seconds"]);
     }

@@ -25,31 +25,13 @@
 #include <string>
 #include <vector>
 
+#include "tests/TempDir.h"
+
 extern char** environ;
 
 namespace ds::audio::test {
 
-// A fresh folder under the system temp folder, removed afterwards unless DS_KEEP_TEST_FILES.
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() /
-                ("ds-audio-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        if (!std::getenv("DS_KEEP_TEST_FILES")) {
-            std::error_code ec;
-            std::filesystem::remove_all(path_, ec);
-        }
-    }
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-  private:
-    std::filesystem::path path_;
-};
+using ds::test::TempDir;
 
 // The test pattern. Channel 0 counts: sample n is (n + 1) / 2^23, exactly representable in
 // 24-bit PCM and in float, never zero, so a lost, repeated or reordered sample shows as a step

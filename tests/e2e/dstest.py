@@ -12,6 +12,7 @@ import csv
 import datetime
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -161,6 +162,69 @@ class StudioTestCase(unittest.TestCase):
         with open(path, "w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerows(rows)
         return path
+
+
+class BaseDatabase:
+    """A database prepared once by a list of commands and copied for each test, so that every
+    bad-input case starts from the same rows. `steps(folder)` returns the commands; the folder
+    holds a three-segment rundown CSV named rundown.csv."""
+
+    RUNDOWN = "kind,title,planned\nopening,Pembukaan,3\nqa,Tanya jawab,10\nclosing,Penutup,2\n"
+
+    def __init__(self, prefix, steps):
+        self.prefix, self.steps, self.path, self.tmp = prefix, steps, None, None
+
+    def build(self):
+        if self.path:
+            return self.path
+        self.tmp = tempfile.TemporaryDirectory(prefix=self.prefix)
+        studio = Studio(self.tmp.name, "base.db")
+        with open(os.path.join(self.tmp.name, "rundown.csv"), "w", encoding="utf-8") as f:
+            f.write(self.RUNDOWN)
+        for args in self.steps(self.tmp.name):
+            r = studio.run(*args)
+            if r.code != 0:
+                raise RuntimeError("setting up the base database failed:\n" + r.describe())
+        self.path = studio.db
+        return self.path
+
+    def copy_to(self, db):
+        base = self.build()
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(base + suffix):
+                shutil.copyfile(base + suffix, db + suffix)
+
+    def cleanup(self):
+        if self.tmp:
+            self.tmp.cleanup()
+
+
+class RejectingTestCase(StudioTestCase):
+    """Each test starts from a copy of `base` (a BaseDatabase) and checks that bad input is
+    refused cleanly."""
+    base = None
+
+    def setUp(self):
+        super().setUp()
+        self.base.copy_to(self.studio.db)
+
+    def assert_rejected(self, *args, mentions=(), code=1):
+        """Runs a command that must fail cleanly and change nothing."""
+        before, journal = self.studio.dump(), self.studio.journal_count()
+        r = self.studio.fails(self, *args, code=code, mentions=mentions)
+        self.assertNotIn("internal error", r.err, "bad input is the user's error:\n" + r.describe())
+        self.assertNotIn("AddressSanitizer", r.err, r.describe())
+        self.assertEqual(len(r.err.strip().splitlines()), 1,
+                         "one clear line on stderr:\n" + r.describe())
+        self.assertEqual(r.out, "", "a failed command prints no half result:\n" + r.describe())
+        self.assertEqual(self.studio.journal_count(), journal,
+                         "a refused command writes no journal row:\n" + r.describe())
+        after = self.studio.dump()
+        for table in before:
+            self.assertEqual(after.get(table), before[table],
+                             f"table {table} changed although the command failed:\n" + r.describe())
+        self.assertEqual(set(after), set(before))
+        return r
 
 
 # --- the legal calendar, computed here from the shipped data file ---------------------------

@@ -8,13 +8,10 @@ command give up with exit 3 and a message that the database is in use, and the s
 succeeds once the lock is released; a file that is not a Dialog Studio database is refused and
 left byte-for-byte as it was.
 """
-import csv
 import datetime
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from zoneinfo import ZoneInfo
 
@@ -39,72 +36,29 @@ print("released", flush=True)
 """
 
 
-class BaseDatabase:
-    """One prepared database (station, programme, a planned session with a rundown, a
-    question, a request), built once and copied for each test."""
-    path = None
-    tmp = None
+# One prepared database (station, programme, a planned session with a rundown, a question, a
+# request).
+def base_steps(folder):
+    rundown = os.path.join(folder, "rundown.csv")
+    return [
+        ["station", "set", "--code", "BKL", "--name", "Polres Bengkulu", "--time-zone", "Asia/Jakarta"],
+        ["programme", "create", "--title", "Dialog Interaktif"],
+        ["session", "create", "--topic", "Lalu lintas", "--start", "2026-11-25 09:00"],
+        ["rundown", "set", "1", rundown],
+        ["question", "add", "1", "--text", "Pertanyaan pertama", "--contact", "081234567890"],
+        ["request", "open", "--session", "1", "--details", "Data curanmor", "--name", "Dewi"],
+    ]
 
-    @classmethod
-    def build(cls):
-        if cls.path:
-            return cls.path
-        cls.tmp = tempfile.TemporaryDirectory(prefix="ds-e2e-base-")
-        studio = dstest.Studio(cls.tmp.name, "base.db")
-        rundown = os.path.join(cls.tmp.name, "rundown.csv")
-        with open(rundown, "w", encoding="utf-8") as f:
-            f.write("kind,title,planned\nopening,Pembukaan,3\nqa,Tanya jawab,10\nclosing,Penutup,2\n")
-        steps = [
-            ["station", "set", "--code", "BKL", "--name", "Polres Bengkulu", "--time-zone", "Asia/Jakarta"],
-            ["programme", "create", "--title", "Dialog Interaktif"],
-            ["session", "create", "--topic", "Lalu lintas", "--start", "2026-11-25 09:00"],
-            ["rundown", "set", "1", rundown],
-            ["question", "add", "1", "--text", "Pertanyaan pertama", "--contact", "081234567890"],
-            ["request", "open", "--session", "1", "--details", "Data curanmor", "--name", "Dewi"],
-        ]
-        for args in steps:
-            r = studio.run(*args)
-            if r.code != 0:
-                raise RuntimeError("setting up the base database failed:\n" + r.describe())
-        cls.path = studio.db
-        return cls.path
 
-    @classmethod
-    def cleanup(cls):
-        if cls.tmp:
-            cls.tmp.cleanup()
+BASE = dstest.BaseDatabase("ds-e2e-base-", base_steps)
 
 
 def tearDownModule():
-    BaseDatabase.cleanup()
+    BASE.cleanup()
 
 
-class BadInputTestCase(dstest.StudioTestCase):
-
-    def setUp(self):
-        super().setUp()
-        base = BaseDatabase.build()
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(base + suffix):
-                shutil.copyfile(base + suffix, self.studio.db + suffix)
-
-    def assert_rejected(self, *args, mentions=(), code=1):
-        """Runs a command that must fail cleanly and change nothing."""
-        before, journal = self.studio.dump(), self.studio.journal_count()
-        r = self.studio.fails(self, *args, code=code, mentions=mentions)
-        self.assertNotIn("internal error", r.err, "bad input is the user's error:\n" + r.describe())
-        self.assertNotIn("AddressSanitizer", r.err, r.describe())
-        self.assertEqual(len(r.err.strip().splitlines()), 1,
-                         "one clear line on stderr:\n" + r.describe())
-        self.assertEqual(r.out, "", "a failed command prints no half result:\n" + r.describe())
-        self.assertEqual(self.studio.journal_count(), journal,
-                         "a refused command writes no journal row:\n" + r.describe())
-        after = self.studio.dump()
-        for table in before:
-            self.assertEqual(after.get(table), before[table],
-                             f"table {table} changed although the command failed:\n" + r.describe())
-        self.assertEqual(set(after), set(before))
-        return r
+class BadInputTestCase(dstest.RejectingTestCase):
+    base = BASE
 
     def question_count(self):
         return self.studio.query("SELECT COUNT(*) FROM questions")[0][0]

@@ -12,10 +12,8 @@ counted). A failed export leaves no file, and no half file, behind.
 (tests/e2e/test_bad_input.py covers the general cases: unknown ids, dates, CSV files, locks.)
 """
 import os
-import shutil
 import stat
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dstest  # noqa: E402
@@ -23,84 +21,40 @@ import dstest  # noqa: E402
 LIMIT = 8 * 1024
 
 
-class BaseDatabase:
-    """Station with a unit, a programme, session 1 (ended and signed) with a decided and an
-    undecided request, and session 2 (planned) with an undecided request. Built once, copied
-    for each test."""
-    path = None
-    tmp = None
+# Station with a unit, a programme, session 1 (ended and signed) with a decided and an
+# undecided request, and session 2 (planned) with an undecided request.
+def base_steps(folder):
+    rundown = os.path.join(folder, "rundown.csv")
+    return [
+        ["station", "set", "--code", "BKL", "--name", "Polres Bengkulu", "--time-zone",
+         "Asia/Jakarta", "--unit", "polsek|Polsek Gading Cempaka"],
+        ["programme", "create", "--title", "Dialog Interaktif"],
+        ["session", "create", "--topic", "Lalu lintas", "--start", "2026-03-17 09:00",
+         "--check", "personnel", "--check", "materials", "--check", "schedule",
+         "--check", "guest_input"],
+        ["rundown", "set", "1", rundown],
+        ["request", "open", "--session", "1", "--details", "Data curanmor", "--name",
+         "Dewi Lestari", "--phone", "081234567890", "--received-at", "2026-03-17 09:10"],
+        ["request", "open", "--session", "1", "--details", "Data tilang", "--name", "Joko",
+         "--received-at", "2026-03-17 09:20"],
+        ["request", "decide", "1", "--decision", "granted_full"],
+        ["session", "start", "1"],
+        ["session", "end", "1"],
+        ["session", "sign", "1", "--name", "Hadi Prasetyo", "--nrp", "78030789"],
+        ["session", "create", "--topic", "SKCK", "--start", "2026-03-25 09:00"],
+        ["request", "open", "--session", "2", "--details", "Syarat SKCK", "--name", "Ani"],
+    ]
 
-    @classmethod
-    def build(cls):
-        if cls.path:
-            return cls.path
-        cls.tmp = tempfile.TemporaryDirectory(prefix="ds-e2e-ppid-bad-")
-        studio = dstest.Studio(cls.tmp.name, "base.db")
-        rundown = os.path.join(cls.tmp.name, "rundown.csv")
-        with open(rundown, "w", encoding="utf-8") as f:
-            f.write("kind,title,planned\nopening,Pembukaan,3\nqa,Tanya jawab,10\nclosing,Penutup,2\n")
-        steps = [
-            ["station", "set", "--code", "BKL", "--name", "Polres Bengkulu", "--time-zone",
-             "Asia/Jakarta", "--unit", "polsek|Polsek Gading Cempaka"],
-            ["programme", "create", "--title", "Dialog Interaktif"],
-            ["session", "create", "--topic", "Lalu lintas", "--start", "2026-03-17 09:00",
-             "--check", "personnel", "--check", "materials", "--check", "schedule",
-             "--check", "guest_input"],
-            ["rundown", "set", "1", rundown],
-            ["request", "open", "--session", "1", "--details", "Data curanmor", "--name",
-             "Dewi Lestari", "--phone", "081234567890", "--received-at", "2026-03-17 09:10"],
-            ["request", "open", "--session", "1", "--details", "Data tilang", "--name", "Joko",
-             "--received-at", "2026-03-17 09:20"],
-            ["request", "decide", "1", "--decision", "granted_full"],
-            ["session", "start", "1"],
-            ["session", "end", "1"],
-            ["session", "sign", "1", "--name", "Hadi Prasetyo", "--nrp", "78030789"],
-            ["session", "create", "--topic", "SKCK", "--start", "2026-03-25 09:00"],
-            ["request", "open", "--session", "2", "--details", "Syarat SKCK", "--name", "Ani"],
-        ]
-        for args in steps:
-            r = studio.run(*args)
-            if r.code != 0:
-                raise RuntimeError("setting up the base database failed:\n" + r.describe())
-        cls.path = studio.db
-        return cls.path
 
-    @classmethod
-    def cleanup(cls):
-        if cls.tmp:
-            cls.tmp.cleanup()
+BASE = dstest.BaseDatabase("ds-e2e-ppid-bad-", base_steps)
 
 
 def tearDownModule():
-    BaseDatabase.cleanup()
+    BASE.cleanup()
 
 
-class PpidBadInputTestCase(dstest.StudioTestCase):
-
-    def setUp(self):
-        super().setUp()
-        base = BaseDatabase.build()
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(base + suffix):
-                shutil.copyfile(base + suffix, self.studio.db + suffix)
-
-    def assert_rejected(self, *args, mentions=(), code=1):
-        """Runs a command that must fail cleanly and change nothing."""
-        before, journal = self.studio.dump(), self.studio.journal_count()
-        r = self.studio.fails(self, *args, code=code, mentions=mentions)
-        self.assertNotIn("internal error", r.err, "bad input is the user's error:\n" + r.describe())
-        self.assertNotIn("AddressSanitizer", r.err, r.describe())
-        self.assertEqual(len(r.err.strip().splitlines()), 1,
-                         "one clear line on stderr:\n" + r.describe())
-        self.assertEqual(r.out, "", "a failed command prints no half result:\n" + r.describe())
-        self.assertEqual(self.studio.journal_count(), journal,
-                         "a refused command writes no journal row:\n" + r.describe())
-        after = self.studio.dump()
-        for table in before:
-            self.assertEqual(after.get(table), before[table],
-                             f"table {table} changed although the command failed:\n" + r.describe())
-        self.assertEqual(set(after), set(before))
-        return r
+class PpidBadInputTestCase(dstest.RejectingTestCase):
+    base = BASE
 
 
 class DecisionTest(PpidBadInputTestCase):

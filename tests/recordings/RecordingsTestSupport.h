@@ -35,25 +35,9 @@
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
 #include "studio/StationStore.h"
+#include "tests/TempDir.h"
 
 namespace ds::test {
-
-class TempDir {
-  public:
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "ds-rec-XXXXXX").string();
-        path_ = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-  private:
-    std::filesystem::path path_;
-};
 
 inline std::string quote(const std::string& s) {
     std::string out = "'";

@@ -159,7 +159,9 @@ int CaptureHost::run() {
     }
 
     for (;;) {
-        if (stopRequested(20)) break;
+        // A stop request or a lost stream is noticed within a tenth of a second; the audio
+        // itself never waits for this loop.
+        if (stopRequested(100)) break;
         if (Pa_IsStreamActive(stream.get()) != 1) {
             send("LOST", capture_host::escape(
                              "the input stream stopped (device unplugged or audio server gone)"));

@@ -35,7 +35,7 @@ std::string DiskWriter::error() const {
 
 void DiskWriter::run() {
     while (!stopping_.load(std::memory_order_acquire)) {
-        drainOnce();
+        const std::size_t drained = drainOnce();
         if (!failed()) {
             try {
                 writer_.updateHeaderIfDue(std::chrono::steady_clock::now());
@@ -43,16 +43,19 @@ void DiskWriter::run() {
                 // updateHeader does not throw today; a failure would show on the next write.
             }
         }
-        std::this_thread::sleep_for(options_.period);
+        // An eighth of the ring in one go is far more than one period of live audio.
+        if (drained < ring_.capacity() / 8) std::this_thread::sleep_for(options_.period);
     }
     drainOnce();
     if (!failed()) writer_.updateHeader();
 }
 
-void DiskWriter::drainOnce() {
+std::size_t DiskWriter::drainOnce() {
+    std::size_t total = 0;
     for (;;) {
         const std::size_t n = ring_.read(buffer_.data(), options_.blockFrames);
-        if (n == 0) return;
+        if (n == 0) return total;
+        total += n;
         drained_.fetch_add(n, std::memory_order_release);
         if (failed()) {
             lost_.fetch_add(n, std::memory_order_release);

@@ -58,6 +58,13 @@ LevelMeter::LevelMeter(unsigned channels, int sampleRate, MeterSettings settings
         // A mono programme is heard on both loudspeakers: count it twice, as BS.1770 does for
         // a dual-mono signal, so mono and stereo recordings of the same voice read alike.
         if (channels == 1) ebur128_set_channel(loudness_->state.get(), 0, EBUR128_DUAL_MONO);
+        const std::size_t rate = static_cast<std::size_t>(sampleRate);
+        if ((rate * 4) % (windowFrames_ * 10) == 0 && (rate * 3) % windowFrames_ == 0 &&
+            (windowFrames_ * 1000) % rate == 0) {
+            momentaryWindows_ = rate * 4 / (windowFrames_ * 10);
+            windowEnergy_.assign(rate * 3 / windowFrames_, 0.0);
+            windowMs_ = static_cast<unsigned long>(windowFrames_ * 1000 / rate);
+        }
     }
     MeterSnapshot empty;
     empty.channels = channels_;
@@ -86,7 +93,7 @@ void LevelMeter::flush() {
         publish(true);
         return;
     }
-    updateLoudness();
+    updateLoudness(true);
     MeterSnapshot s = latest_.get();
     s.momentaryLufs = momentary_;
     s.shortTermLufs = shortTerm_;
@@ -95,19 +102,34 @@ void LevelMeter::flush() {
     latest_.publish(s);
 }
 
-void LevelMeter::updateLoudness() {
+void LevelMeter::updateLoudness(bool exact) {
     if (!loudness_) return;
     ebur128_state* st = loudness_->state.get();
     double v = 0.0;
-    int e = ebur128_loudness_momentary(st, &v);
-    momentary_ = loudnessOrSilence(e, v);
-    e = ebur128_loudness_shortterm(st, &v);
-    shortTerm_ = loudnessOrSilence(e, v);
+    int e = EBUR128_SUCCESS;
+    if (exact || windowEnergy_.empty()) {
+        e = ebur128_loudness_momentary(st, &v);
+        momentary_ = loudnessOrSilence(e, v);
+        e = ebur128_loudness_shortterm(st, &v);
+        shortTerm_ = loudnessOrSilence(e, v);
+    } else {
+        momentary_ = meanLoudness(momentaryWindows_);
+        shortTerm_ = meanLoudness(windowEnergy_.size());
+    }
     e = ebur128_loudness_global(st, &v);
     integrated_ = loudnessOrSilence(e, v);
     e = ebur128_loudness_range(st, &v);
     range_ = e == EBUR128_SUCCESS && std::isfinite(v) ? v : 0.0;
     lastLoudness_ = std::chrono::steady_clock::now();
+}
+
+double LevelMeter::meanLoudness(std::size_t windows) const {
+    const std::size_t n = windowEnergy_.size();
+    double sum = 0.0;
+    for (std::size_t i = 1; i <= windows; ++i)
+        sum += windowEnergy_[(windowNext_ + n - i) % n];
+    // BS.1770: loudness = -0.691 + 10 log10(mean K-weighted energy), as libebur128 computes it.
+    return sum > 0.0 ? -0.691 + 10.0 * std::log10(sum / double(windows)) : kMinusInfinityDb;
 }
 
 void LevelMeter::meterSpan(const float* interleaved, std::size_t frames) {
@@ -181,9 +203,19 @@ void LevelMeter::publish(bool forceLoudness) {
         w.run = run;
     }
 
+    const bool fullWindow = framesInWindow_ == windowFrames_;
+    if (loudness_ && fullWindow && !windowEnergy_.empty()) {
+        // Every window's energy, even when the figures below are not updated this time.
+        double lufs = 0.0;
+        const int e = ebur128_loudness_window(loudness_->state.get(), windowMs_, &lufs);
+        windowEnergy_[windowNext_] = e == EBUR128_SUCCESS && std::isfinite(lufs)
+                                         ? std::pow(10.0, (lufs + 0.691) / 10.0)
+                                         : 0.0;
+        windowNext_ = (windowNext_ + 1) % windowEnergy_.size();
+    }
     if (forceLoudness ||
         std::chrono::steady_clock::now() - lastLoudness_ >= std::chrono::milliseconds(50))
-        updateLoudness();
+        updateLoudness(!fullWindow);
     s.momentaryLufs = momentary_;
     s.shortTermLufs = shortTerm_;
     s.integratedLufs = integrated_;

@@ -72,7 +72,10 @@ class LevelMeter {
 
     void meterSpan(const float* interleaved, std::size_t frames);
     void publish(bool forceLoudness);
-    void updateLoudness();
+    // `exact`: momentary and short-term straight from libebur128 (a partial last window);
+    // otherwise from the windows' energies below.
+    void updateLoudness(bool exact);
+    double meanLoudness(std::size_t windows) const;
 
     unsigned channels_;
     int sampleRate_;
@@ -98,6 +101,15 @@ class LevelMeter {
     // The loudness figures as last computed, and when (see publish()).
     double momentary_, shortTerm_, integrated_, range_ = 0.0;
     std::chrono::steady_clock::time_point lastLoudness_{};
+    // The K-weighted energy of each of the last 3 s of windows (a ring, next write at
+    // windowNext_). Momentary (400 ms) and short-term (3 s) loudness are their means: asking
+    // libebur128 for them sums 3.4 s of samples on every update, which was most of the
+    // recorder's CPU time while recording live. 0 windows: the windows do not tile 400 ms and
+    // 3 s (an odd window length), and libebur128 is asked instead.
+    std::vector<double> windowEnergy_;
+    std::size_t windowNext_ = 0;
+    std::size_t momentaryWindows_ = 0;
+    unsigned long windowMs_ = 0;
     LatestValue<MeterSnapshot> latest_;
     // The windows not yet taken: a ring allocated once, so publishing never allocates.
     std::mutex keptMutex_;

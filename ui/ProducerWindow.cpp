@@ -13,6 +13,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "studio/Masking.h"
@@ -166,8 +168,13 @@ void ProducerWindow::drawSegment(const Frame& f) {
     const Session& s = *f.snap.session;
     const RundownFigures& fig = *f.figures;
     const LocalClock& clk = f.snap.clock;
-    const float height = f.fonts.big->FontSize + f.fonts.heading->FontSize +
-                         ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+    // Tall enough for both columns: the countdown with its labels on the left, up to seven
+    // figures on the right (elapsed, two over/unders, expected end, hard out, overrun, next).
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float left = f.fonts.small->FontSize * 2 + f.fonts.heading->FontSize +
+                       f.fonts.big->FontSize + spacing * 4;
+    const float right = ImGui::GetTextLineHeightWithSpacing() * 7;
+    const float height = std::max(left, right) + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::BeginChild("segment", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
     if (s.status == "planned") {
         ImGui::PushFont(f.fonts.heading);

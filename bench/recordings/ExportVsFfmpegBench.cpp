@@ -99,6 +99,20 @@ Cost ours(const std::filesystem::path& in, const std::filesystem::path& out, Exp
     return c;
 }
 
+// Waits for a child started at t0: its wall time, CPU time and peak memory.
+Cost waitFor(pid_t pid, std::chrono::steady_clock::time_point t0, const std::string& what) {
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    Cost c;
+    c.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    c.cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
+    c.maxRssKb = ru.ru_maxrss;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        std::fprintf(stderr, "%s failed (status %d)\n", what.c_str(), status);
+    return c;
+}
+
 Cost child(const std::vector<std::string>& argv) {
     const auto t0 = std::chrono::steady_clock::now();
     const pid_t pid = fork();
@@ -110,16 +124,7 @@ Cost child(const std::vector<std::string>& argv) {
         execvp(a[0], a.data());
         std::_Exit(127);
     }
-    int status = 0;
-    rusage ru{};
-    wait4(pid, &status, 0, &ru);
-    Cost c;
-    c.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    c.cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
-    c.maxRssKb = ru.ru_maxrss;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        std::fprintf(stderr, "%s failed (status %d)\n", argv[0].c_str(), status);
-    return c;
+    return waitFor(pid, t0, argv[0]);
 }
 
 // Our export of `sources` in a child process, for its peak memory.
@@ -142,14 +147,7 @@ Cost oursInChild(const std::vector<std::filesystem::path>& sources,
             std::_Exit(1);
         }
     }
-    int status = 0;
-    rusage ru{};
-    wait4(pid, &status, 0, &ru);
-    Cost c;
-    c.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    c.cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
-    c.maxRssKb = ru.ru_maxrss;
-    return c;
+    return waitFor(pid, t0, "our export");
 }
 
 }  // namespace

@@ -2,10 +2,13 @@
 // of EBU Tech 3341 (1 kHz stereo sine at -23 dBFS reads -23.0 +/- 0.1 LUFS) and Tech 3342
 // (LRA). Fed through CaptureProcessor and the ring first, as the recorder does.
 
+#include <ebur128.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <numbers>
+#include <thread>
 #include <vector>
 
 #include "audio/CaptureProcessor.h"
@@ -158,4 +161,40 @@ TEST(LevelMeter, EbuTech3342Case1LoudnessRange) {
     const auto s = meter(
         m, 20.0, [quiet](std::uint64_t n, unsigned) { return sine(quiet, 1000, n); }, 960000);
     EXPECT_NEAR(s.loudnessRangeLu, 10.0, 1.0);
+}
+
+TEST(LevelMeter, LiveMomentaryAndShortTermMatchLibebur128WindowByWindow) {
+    // While recording live, momentary and short-term loudness come from the energies of the
+    // 100 ms windows, not from libebur128's own (costly) sums: window by window, at a live
+    // pace (the figures are updated at most every 50 ms), through a level step up and down,
+    // they must read what libebur128 reads for the same audio.
+    LevelMeter m(2, 48000);
+    ebur128_state* ref = ebur128_init(2, 48000, EBUR128_MODE_M | EBUR128_MODE_S);
+    ASSERT_NE(ref, nullptr);
+    std::vector<float> window(4800 * 2);
+    std::uint64_t n = 0;
+    int compared = 0;
+    for (int w = 0; w < 45; ++w) {
+        // 1 s at -20 dBFS, 1.5 s at -35, then -14 dBFS with a 300 Hz tone on the right.
+        const double a = w < 10 ? 0.1 : w < 25 ? 0.0178 : 0.2;
+        for (int i = 0; i < 4800; ++i, ++n) {
+            window[2 * i] = sine(a, 1000, n);
+            window[2 * i + 1] = w < 25 ? sine(a, 1000, n) : sine(a, 300, n);
+        }
+        m.add(window.data(), 4800);
+        ebur128_add_frames_float(ref, window.data(), 4800);
+        double mom = 0, st = 0;
+        ebur128_loudness_momentary(ref, &mom);
+        ebur128_loudness_shortterm(ref, &st);
+        const MeterSnapshot s = m.snapshot();
+        ASSERT_EQ(s.framePosition, n);
+        if (std::isfinite(mom) && std::isfinite(st)) {
+            EXPECT_NEAR(s.momentaryLufs, mom, 0.01) << "window " << w;
+            EXPECT_NEAR(s.shortTermLufs, st, 0.01) << "window " << w;
+            ++compared;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(55));
+    }
+    ebur128_destroy(&ref);
+    EXPECT_EQ(compared, 45);
 }

@@ -10,7 +10,9 @@ own (tests/audio/jack-server.sh), with `jack-play` playing a generated tone as t
              busy; reads the last JSON line's ring overruns ("dropped") and gaps, and checks the
              file's length. Goal: zero overruns.
 
-Usage: bench/audio/record_bench.py --binary build/release/app/dialogstudio cpu|overruns
+Usage: bench/audio/record_bench.py --binary build/release/app/dialogstudio [--realtime] cpu|overruns
+(--realtime: the JACK server runs with real-time scheduling, as on a studio machine; without it,
+a server starved by the load reports xruns, which PortAudio passes on as input overflows.)
 Not run in CI (it takes minutes and wants a quiet machine).
 """
 import argparse
@@ -46,6 +48,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--seconds", type=float)
+    parser.add_argument("--realtime", action="store_true",
+                        help="run the JACK server real-time (-R), as a studio machine does")
     parser.add_argument("mode", choices=["cpu", "overruns"])
     a = parser.parse_args()
     seconds = a.seconds or (60 if a.mode == "cpu" else 600)
@@ -55,6 +59,8 @@ def main():
                XDG_DATA_HOME=os.path.join(tmp, "xdg"), DIALOGSTUDIO_ACTOR="bench",
                DIALOGSTUDIO_LANG="en")
     env.setdefault("ASAN_OPTIONS", "detect_leaks=0")
+    if a.realtime:
+        env["DS_JACK_REALTIME"] = "1"
     db = os.path.join(tmp, "bench.db")
     subprocess.run(["sh", JACK_SCRIPT, "start", server, tmp], env=env, check=True)
     player = stress = None

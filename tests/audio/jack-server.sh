@@ -3,8 +3,10 @@
 # A JACK dummy server for the audio tests (no sound card needed): 48 kHz, 256-frame periods.
 # CI runs as root with no real-time privileges and no D-Bus, hence --no-realtime and a named
 # server started directly. (Not --sync: a synchronous server stalls for its client timeout on
-# every cycle after a client is killed, and the tests kill clients on purpose.) Only files belonging to a server of this NAME are ever cleaned up,
-# so other JACK servers on the machine (another build's tests) are left alone.
+# every cycle after a client is killed, and the tests kill clients on purpose.) Only files
+# belonging to a server of this NAME are ever cleaned up, so other JACK servers on the machine
+# (another build's tests) are left alone. DS_JACK_REALTIME=1 runs the server real-time (-R), as
+# a studio machine does; the load benchmark uses it where the machine allows.
 set -u
 action=$1
 name=$2
@@ -35,7 +37,9 @@ case "$action" in
 start)
     mkdir -p "$dir"
     stop_server
-    jackd --no-realtime --name "$name" -d dummy -r 48000 -p 256 </dev/null >"$log" 2>&1 &
+    rt=--no-realtime
+    [ "${DS_JACK_REALTIME:-0}" = 1 ] && rt=--realtime
+    jackd $rt --name "$name" -d dummy -r 48000 -p 256 </dev/null >"$log" 2>&1 &
     echo $! >"$pidfile"
     i=0
     while [ $i -lt 100 ]; do

@@ -20,7 +20,6 @@
 #include <functional>
 #include <memory>
 #include <numbers>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>

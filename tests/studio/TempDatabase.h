@@ -1,7 +1,6 @@
 #pragma once
 // A real SQLite file in a fresh temporary folder, removed afterwards.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>

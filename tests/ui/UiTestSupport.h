@@ -3,7 +3,6 @@
 // the demo session (Demo::create, as `dialogstudio demo` makes it), snapshots built from it the
 // way the database worker builds them, and a Frame to draw windows headless.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>

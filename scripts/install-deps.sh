@@ -8,7 +8,7 @@ packages=(
   # build and test
   build-essential cmake ninja-build pkg-config git libgtest-dev libgmock-dev libbenchmark-dev clang-format
   # the stack
-  libsqlite3-dev libssl-dev portaudio19-dev libsndfile1-dev libebur128-dev
+  libsqlite3-dev libssl-dev zlib1g-dev portaudio19-dev libsndfile1-dev libebur128-dev
   libavcodec-dev libavformat-dev libavutil-dev libswresample-dev
   libimgui-dev libstb-dev libglfw3-dev libgl-dev
   # well-kept helpers

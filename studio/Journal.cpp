@@ -2,9 +2,14 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "studio/Database.h"
+#include "studio/JournalKeyring.h"
+#include "studio/JournalVerifier.h"
 #include "studio/Statement.h"
 #include "studio/Time.h"
 
@@ -36,16 +41,9 @@ void addField(std::string& buf, std::string_view field) {
     buf += '\n';
 }
 
-std::string jsonText(const nlohmann::json& j) {
-    return j.is_null() ? std::string() : j.dump();
-}
-
-}  // namespace
-
-std::string Journal::rowHash(std::int64_t id, std::string_view at, std::string_view actor,
-                             std::string_view action, std::string_view subject,
-                             std::string_view before, std::string_view after,
-                             std::string_view prevHash) {
+std::string fields(std::int64_t id, std::string_view at, std::string_view actor,
+                   std::string_view action, std::string_view subject, std::string_view before,
+                   std::string_view after, std::string_view prevHash) {
     std::string buf;
     addField(buf, std::to_string(id));
     addField(buf, at);
@@ -55,82 +53,105 @@ std::string Journal::rowHash(std::int64_t id, std::string_view at, std::string_v
     addField(buf, before);
     addField(buf, after);
     addField(buf, prevHash);
-    return sha256Hex(buf);
+    return buf;
 }
 
-void Journal::append(Database& db, const JournalEntry& e) {
-    std::string prev(kGenesis);
-    std::int64_t id = 1;
-    {
-        Statement last = db.prepare("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
-        if (last.step()) {
-            id = last.getInt(0) + 1;
-            prev = last.getText(1);
-        }
+std::string jsonText(const nlohmann::json& j) {
+    return j.is_null() ? std::string() : j.dump();
+}
+
+struct LastRow {
+    std::int64_t id = 0;
+    std::string hash{Journal::kGenesis};
+    std::string keyId;
+};
+
+LastRow lastRow(Database& db) {
+    LastRow r;
+    Statement last = db.prepare("SELECT id, hash, key_id FROM journal ORDER BY id DESC LIMIT 1");
+    if (last.step()) {
+        r.id = last.getInt(0);
+        r.hash = last.getText(1);
+        r.keyId = last.getText(2);
     }
     // AUTOINCREMENT never reuses an id, so ask sqlite_sequence what the next id really is.
-    {
-        Statement seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal'");
-        if (seq.step()) id = std::max(id, seq.getInt(0) + 1);
-    }
+    Statement seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal'");
+    if (seq.step()) r.id = std::max(r.id, seq.getInt(0));
+    return r;
+}
+
+void appendSealed(Database& db, const JournalKey& key, const LastRow& last, const JournalEntry& e) {
+    std::int64_t id = last.id + 1;
     std::string at = formatUtc(now());
     std::string before = jsonText(e.before);
     std::string after = jsonText(e.after);
-    std::string hash = rowHash(id, at, e.actor, e.action, e.subject, before, after, prev);
+    std::string hash = JournalVerifier::sealHash(key, id, at, e.actor, e.action, e.subject, before,
+                                                 after, last.hash);
     db.prepare(
-          "INSERT INTO journal (id, at, actor, action, subject, before, after, prev_hash, hash) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "INSERT INTO journal (id, at, actor, action, subject, before, after, prev_hash, hash, "
+          "key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bindAll(id, at, e.actor, e.action, e.subject,
                  before.empty() ? std::optional<std::string>() : before,
-                 after.empty() ? std::optional<std::string>() : after, prev, hash)
+                 after.empty() ? std::optional<std::string>() : after, last.hash, hash, key.id)
         .run();
 }
 
+}  // namespace
+
+std::string Journal::rowHash(std::int64_t id, std::string_view at, std::string_view actor,
+                             std::string_view action, std::string_view subject,
+                             std::string_view before, std::string_view after,
+                             std::string_view prevHash) {
+    return sha256Hex(fields(id, at, actor, action, subject, before, after, prevHash));
+}
+
+std::string JournalVerifier::sealHash(const JournalKey& key, std::int64_t id, std::string_view at,
+                                      std::string_view actor, std::string_view action,
+                                      std::string_view subject, std::string_view before,
+                                      std::string_view after, std::string_view prevHash) {
+    std::string buf = fields(id, at, actor, action, subject, before, after, prevHash);
+    addField(buf, key.id);
+    return key.sealHex(buf);
+}
+
+void Journal::append(Database& db, const JournalEntry& e) {
+    JournalKeyring& ring = JournalKeyring::current();
+    bool created = false;
+    const JournalKey key = ring.sealingKey(&created);
+    LastRow last = lastRow(db);
+    if (!last.keyId.empty() && last.keyId != key.id && !ring.find(last.keyId)) {
+        // The key that sealed the journal so far is gone (file lost or replaced). Carry on with
+        // the station's key, so the programme on air is never stopped, and say so in the
+        // journal itself: rows sealed with the old key verify again once its line is back.
+        std::fprintf(stderr,
+                     "dialogstudio: the journal key %s that sealed rows up to #%lld is not in "
+                     "%s; new rows are sealed with key %s. Restore the old key's line from the "
+                     "key file's backup to verify the older rows (docs/JOURNAL.md)\n",
+                     last.keyId.c_str(), static_cast<long long>(last.id), ring.file().c_str(),
+                     key.id.c_str());
+        appendSealed(db, key, last,
+                     {"dialogstudio",
+                      "journal.alarm",
+                      "journal",
+                      {{"key", last.keyId}},
+                      {{"alarm", "key_changed"},
+                       {"key", key.id},
+                       {"problem", fmt::format("the key {} that sealed rows up to #{} was not "
+                                               "found; sealing continues with key {}",
+                                               last.keyId, last.id, key.id)}}});
+        last = lastRow(db);
+    }
+    appendSealed(db, key, last, e);
+}
+
 JournalCheck Journal::verify(Database& db) {
-    JournalCheck check;
-    std::string prev(kGenesis);
-    std::int64_t prevId = 0;
-    Statement st = db.prepare(
-        "SELECT id, at, actor, action, subject, before, after, prev_hash, hash FROM journal "
-        "ORDER BY id");
-    while (st.step()) {
-        std::int64_t id = st.getInt(0);
-        ++check.rows;
-        auto broken = [&](std::string problem) {
-            check.ok = false;
-            check.brokenId = id;
-            check.problem = std::move(problem);
-        };
-        if (id != prevId + 1) {
-            broken(fmt::format("rows {} to {} are missing (deleted)", prevId + 1, id - 1));
-            break;
-        }
-        if (st.getText(7) != prev) {
-            broken(
-                "its link to the previous row does not match (the previous row was changed "
-                "or deleted)");
-            break;
-        }
-        std::string expected = rowHash(id, st.getText(1), st.getText(2), st.getText(3),
-                                       st.getText(4), st.getText(5), st.getText(6), prev);
-        if (st.getText(8) != expected) {
-            broken("its content does not match its hash (the row was edited)");
-            break;
-        }
-        prev = st.getText(8);
-        prevId = id;
-    }
-    if (check.ok) {
-        // Rows cut off the end leave no broken link, but AUTOINCREMENT remembers the last id.
-        Statement seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal'");
-        if (seq.step() && seq.getInt(0) > prevId) {
-            check.ok = false;
-            check.brokenId = prevId + 1;
-            check.problem = fmt::format("rows {} to {} are missing from the end (deleted)",
-                                        prevId + 1, seq.getInt(0));
-        }
-    }
-    return check;
+    JournalReport r = JournalVerifier::verify(db);
+    JournalCheck c;
+    c.ok = r.ok();
+    c.rows = r.rows;
+    c.brokenId = r.brokenId;
+    c.problem = r.problem;
+    return c;
 }
 
 }  // namespace ds

@@ -6,6 +6,7 @@
 
 #include "studio/Database.h"
 #include "studio/Errors.h"
+#include "studio/JournalVerifier.h"
 #include "studio/Transaction.h"
 
 namespace ds {
@@ -374,6 +375,14 @@ UPDATE questions SET personal_key = lower(hex(randomblob(32)))
     WHERE personal_data_erased_at IS NULL;
 )SQL";
 
+// Journal rows sealed with the station's key (Journal, JournalKeyring); rows before keep their
+// plain SHA-256 links. The first sealed row is written right after (JournalVerifier::startSealing).
+// The station's backup folder (a backup after each session).
+constexpr const char* kJournalSeal = R"SQL(
+ALTER TABLE journal ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE stations ADD COLUMN backup_dir TEXT NOT NULL DEFAULT '';
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
@@ -381,6 +390,7 @@ constexpr std::array kMigrations{
     Migration{4, "recordings, markers, gaps, alarms", kRecordings},
     Migration{5, "PPID record: follow-ups, objections, signatures, amendments, retention", kPpid},
     Migration{6, "keys for the journal's seals of personal data", kPersonalKeys},
+    Migration{7, "journal rows sealed with the station key; backup folder", kJournalSeal},
 };
 
 }  // namespace
@@ -407,7 +417,23 @@ void Migrations::apply(Database& db, int upTo) {
         Transaction tx(db);
         // Re-read inside the write lock: another process may have migrated meanwhile.
         if (db.schemaVersion() >= m.version) continue;
-        db.exec(m.sql);
+        try {
+            db.exec(m.sql);
+        } catch (const std::exception& e) {
+            std::string what = e.what();
+            if (what.find("already exists") != std::string::npos ||
+                what.find("duplicate column") != std::string::npos) {
+                throw UserError(fmt::format(
+                    "the database {} says it has schema version {} but already holds what "
+                    "version {} adds ({}): its version number (PRAGMA user_version) was changed "
+                    "by another tool. Nothing was changed; restore it from a backup "
+                    "(dialogstudio restore) or set user_version back",
+                    db.path().string(), db.schemaVersion(), m.version,
+                    what.substr(0, what.find(" [")).substr(0, 120)));
+            }
+            throw;
+        }
+        if (m.version == 7) JournalVerifier::startSealing(db);
         db.exec(fmt::format("PRAGMA user_version = {}", m.version));
         tx.commit();
     }

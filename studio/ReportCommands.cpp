@@ -1,4 +1,4 @@
-// `report session|period|register` and `journal verify`.
+// `report session|period|register`.
 #include <fmt/format.h>
 
 #include "studio/Errors.h"
@@ -346,27 +346,6 @@ void addReportCommands(CLI::App& app, CommandContext& ctx) {
                                     "\n";
         writeOut(ctx, ra->output, out, journal);
     });
-
-    CLI::App* journal = app.add_subcommand("journal", "The append-only, hash-chained journal");
-    journal->require_subcommand(1);
-    journal->add_subcommand("verify", "Check the hash chain; names the first broken row")
-        ->callback([&ctx] {
-            JournalCheck c = Journal::verify(ctx.db());
-            nlohmann::json doc = {
-                {"ok", c.ok},
-                {"rows", c.rows},
-                {"broken_row", c.brokenId ? nlohmann::json(*c.brokenId) : nlohmann::json(nullptr)},
-                {"problem", c.problem}};
-            ctx.emit(doc, [&] {
-                if (c.ok)
-                    fmt::print("{}: {} {}\n", ctx.t("Jurnal utuh", "Journal intact"), c.rows,
-                               ctx.t("baris diperiksa", "rows checked"));
-            });
-            if (!c.ok) {
-                throw UserError(
-                    fmt::format("journal broken at row {}: {}", *c.brokenId, c.problem));
-            }
-        });
 }
 
 }  // namespace ds

@@ -1,5 +1,7 @@
 #include "studio/SessionRecordPdf.h"
 
+#include "studio/JournalAnchor.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -401,13 +403,13 @@ void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
     small.gray = 0.3;
     if (r.signature) {
         pdf.text(
-            fmt::format("Penandatanganan tercatat dalam jurnal Dialog Studio baris #{} pada {} "
-                        "(hash SHA-256 {}). Jurnal berantai hash; keutuhannya diperiksa dengan "
-                        "perintah dialogstudio journal verify. Saat dicetak jurnal berisi {} baris "
-                        "(baris terakhir {}).",
-                        r.signature->journalId,
-                        idn::dateTime(r.signature->signedAt, r.station.timeZone),
-                        r.signature->journalHash, r.journalRows, r.journalHead.substr(0, 16) + "…"),
+            fmt::format(
+                "Penandatanganan tercatat dalam jurnal Dialog Studio baris #{} pada {} "
+                "(segel {}). Jurnal berantai dan bersegel kunci stasiun; keutuhannya "
+                "diperiksa dengan perintah dialogstudio journal verify --anchor BERKAS.pdf. "
+                "Saat dicetak jurnal berisi {} baris (baris terakhir {}).",
+                r.signature->journalId, idn::dateTime(r.signature->signedAt, r.station.timeZone),
+                r.signature->journalHash, r.journalRows, r.journalHead.substr(0, 16) + "…"),
             small);
     } else {
         pdf.text(
@@ -417,14 +419,24 @@ void signatureBlock(PdfDocument& pdf, const SessionRecord& r) {
     }
 }
 
+// The journal anchors a filed record carries where `journal verify --anchor` reads them back:
+// the head at signing and the head when printed.
+std::string keywords(const SessionRecord& r) {
+    std::string k = "PPID; Dialog Interaktif; SOP 000 Pasal 11";
+    if (r.signature) {
+        k += "; " + JournalAnchor{r.signature->journalId, r.signature->journalHash, {}}.line();
+    }
+    if (r.journalRows > 0) k += "; " + JournalAnchor{r.journalRows, r.journalHead, {}}.line();
+    return k;
+}
+
 }  // namespace
 
 void SessionRecordPdf::write(const SessionRecord& r, const std::filesystem::path& file,
                              Progress& progress) {
     progress.phase("menyusun halaman");
-    PdfDocument pdf(file,
-                    {fmt::format("Catatan Pelayanan Informasi Publik, Sesi {}", r.session.id),
-                     r.station.name, r.session.topic, "PPID; Dialog Interaktif; SOP 000 Pasal 11"});
+    PdfDocument pdf(file, {fmt::format("Catatan Pelayanan Informasi Publik, Sesi {}", r.session.id),
+                           r.station.name, r.session.topic, keywords(r)});
     if (!r.signature) pdf.setWatermark("DRAF");
     std::string printed = idn::dateTime(r.printedAt, r.station.timeZone);
     std::string left =

@@ -295,10 +295,10 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
     if (ec)
         throw UserError(fmt::format("cannot create the recordings folder {}: {}", folder.string(),
                                     ec.message()));
-    const std::filesystem::path file = RecordingStore::nextFile(folder, a.format);
+    RecordingStore store(database);
+    const std::filesystem::path file = store.nextFile(folder, a.format);
     LockFile lock(file.string() + ".lock");
 
-    RecordingStore store(database);
     const TimePoint startedAt = now();
     Recording row;
     row.sessionId = session.id;
@@ -333,8 +333,9 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
         recorder = std::make_unique<Recorder>(settings);
         recorder->start();
     } catch (const std::exception& e) {
-        // Nothing half-registered: the row is closed with the reason, journalled.
-        store.finish(row.id, 0, fmt::format("did not start: {}", e.what()), ctx.actor());
+        // Nothing half-registered: no row is left without its file; the journal keeps the
+        // attempt and the reason.
+        store.withdraw(row.id, fmt::format("did not start: {}", e.what()), ctx.actor());
         recorder.reset();
         lock.remove();
         std::filesystem::remove(file, ec);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "studio/Errors.h"
+#include "studio/PartFile.h"
 
 namespace ds::recordings {
 
@@ -32,14 +33,16 @@ PartialFile::PartialFile(std::filesystem::path target, bool overwrite)
     if (!std::filesystem::is_directory(folder, ec))
         throw UserError(fmt::format("cannot write '{}': the folder '{}' does not exist",
                                     target_.string(), folder.string()));
+    PartFile::refuseUnsafeTarget(target_);
     if (std::filesystem::exists(target_, ec) && !overwrite_)
         throw UserError(fmt::format(
             "'{}' already exists; choose another --output or pass --overwrite to replace it",
             target_.string()));
     part_ = target_;
     part_ += ".part";
-    // A .part left by an export that was killed is ours to replace.
-    std::filesystem::remove(part_, ec);
+    // A .part left by an export that was killed is ours to replace; the new one is owner-only
+    // (the programme holds callers' voices) and the encoder writes into it.
+    PartFile::createPart(part_, target_);
 }
 
 PartialFile::~PartialFile() {
@@ -51,6 +54,7 @@ PartialFile::~PartialFile() {
 
 void PartialFile::commit() {
     syncPath(part_, O_RDONLY);
+    PartFile::refuseUnsafeTarget(target_);
     int rc = 0;
     if (overwrite_) {
         rc = ::rename(part_.c_str(), target_.c_str());

@@ -42,8 +42,17 @@ nlohmann::json RecoveryOutcome::toJson() const {
 
 std::vector<RecoveryOutcome> Recovery::run(const std::string& actor, bool dryRun) {
     RecordingStore store(db_);
-    store.noticeInterrupted(actor);
     std::vector<RecoveryOutcome> out;
+    if (dryRun) {
+        // Say what would be done and change nothing: recordings whose recorder died are not
+        // marked interrupted (nor journalled) in a dry run, only looked at.
+        for (const Recording& r : store.list(std::nullopt))
+            if (r.state == "interrupted") out.push_back(recover(r, actor, true));
+        for (const Recording& r : store.findInterrupted())
+            out.push_back(recover(r, actor, true));
+        return out;
+    }
+    store.noticeInterrupted(actor);
     for (const Recording& r : store.list(std::nullopt))
         if (r.state == "interrupted") out.push_back(recover(r, actor, dryRun));
     return out;

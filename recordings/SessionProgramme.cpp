@@ -46,6 +46,18 @@ SessionProgramme::SessionProgramme(Database& db, std::int64_t sessionId,
         throw UserError(fmt::format("session {} has no finished recording to export{}", sessionId,
                                     notes_.empty() ? "" : " (" + notes_.front() + ")"));
 
+    for (const Recording& r : recordings_) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(r.path, ec)) {
+            throw UserError(fmt::format(
+                "recording {}'s file {} is missing (moved or deleted); put the file back at that "
+                "path{}",
+                r.id, r.path,
+                recordings_.size() > 1
+                    ? ", or export the session's other recordings one at a time with --recording"
+                    : ""));
+        }
+    }
     ProgrammeReader reader(files());
     rate_ = reader.sampleRate();
     total_ = reader.frames();

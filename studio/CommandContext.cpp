@@ -6,6 +6,12 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "studio/Errors.h"
+#include "studio/NewDatabase.h"
 #include "studio/StationStore.h"
 
 namespace ds {
@@ -17,7 +23,17 @@ std::string env(const char* name) {
     return v ? std::string(v) : std::string();
 }
 
+bool g_newDatabaseAllowed = false;
+
 }  // namespace
+
+void allowNewDatabase() {
+    g_newDatabaseAllowed = true;
+}
+
+bool newDatabaseAllowed() {
+    return g_newDatabaseAllowed;
+}
 
 std::string CommandContext::dataDir() {
     std::string xdg = env("XDG_DATA_HOME");
@@ -37,7 +53,18 @@ std::string CommandContext::databasePath() const {
 }
 
 Database& CommandContext::db() {
-    if (!db_) db_ = std::make_unique<Database>(Database::open(databasePath()));
+    if (!db_) {
+        const std::string path = databasePath();
+        std::error_code ec;
+        if (!options.dbPath.empty() && !newDatabaseAllowed() &&
+            !std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+            throw UserError(fmt::format(
+                "there is no database {}; check the path given with --db, or add --create to "
+                "start a new database there",
+                path));
+        }
+        db_ = std::make_unique<Database>(Database::open(path));
+    }
     return *db_;
 }
 

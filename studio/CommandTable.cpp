@@ -1,10 +1,14 @@
 #include "studio/CommandTable.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "studio/Errors.h"
+#include "studio/NewDatabase.h"
 
 namespace ds {
 
@@ -12,6 +16,23 @@ namespace {
 
 void printError(const std::string& message) {
     std::fprintf(stderr, "dialogstudio: %s\n", message.c_str());
+}
+
+// CLI11 reads integers with strtoll, which turns 99999999999999999999 into the largest int64
+// without a word: an id out of range would silently name another record.
+void refuseHugeNumbers(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg(argv[i]);
+        std::size_t start = !arg.empty() && (arg[0] == '-' || arg[0] == '+') ? 1 : 0;
+        if (arg.size() <= start || arg.size() - start < 19) continue;
+        if (arg.find_first_not_of("0123456789", start) != std::string_view::npos) continue;
+        errno = 0;
+        std::strtoll(argv[i], nullptr, 10);
+        if (errno == ERANGE) {
+            throw CLI::ValidationError(fmt::format(
+                "'{}' is too large a number: ids and counts have at most 19 digits", arg));
+        }
+    }
 }
 
 }  // namespace
@@ -26,6 +47,10 @@ int CommandTable::run(int argc, char** argv, const std::function<int(CommandCont
     app.add_option("--db", ctx.options.dbPath,
                    "Database file (default: $DIALOGSTUDIO_DB, else "
                    "$XDG_DATA_HOME/dialogstudio/dialogstudio.db)");
+    app.add_flag_callback(
+        "--create", [] { allowNewDatabase(); },
+        "Start a new database at --db if there is none (`station set` and `demo` do "
+        "without it)");
     app.add_flag("--json", ctx.options.json, "Machine output: one JSON document on stdout");
     app.add_option(
         "--actor", ctx.options.actor,
@@ -38,6 +63,7 @@ int CommandTable::run(int argc, char** argv, const std::function<int(CommandCont
         r(app, ctx);
 
     try {
+        refuseHugeNumbers(argc, argv);
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) return noCommand(ctx);
         return 0;

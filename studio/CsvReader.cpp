@@ -207,6 +207,16 @@ CsvTable CsvReader::parse(std::string_view data, std::string_view source, bool s
     // A byte-order mark is how Excel marks a UTF-8 CSV; it is not part of the first column name.
     constexpr std::string_view kBom = "\xEF\xBB\xBF";
     if (data.substr(0, kBom.size()) == kBom) data.remove_prefix(kBom.size());
+    // A NUL byte means a binary or damaged file; said here, once, with its line, before any
+    // message quotes a field it would cut short.
+    if (std::size_t nul = data.find('\0'); nul != std::string_view::npos) {
+        std::size_t line =
+            1 + static_cast<std::size_t>(std::count(data.begin(), data.begin() + nul, '\n'));
+        throw InputError(fmt::format(
+            "{} line {}: a NUL byte (byte {} of the file); a CSV file is text: save it again as "
+            "CSV UTF-8",
+            source, line, nul + 1));
+    }
 
     Splitter splitter(data, source, skipComments);
     Record record;

@@ -6,11 +6,14 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "studio/Errors.h"
+#include "studio/JournalVerifier.h"
 #include "studio/Migrations.h"
 #include "studio/Statement.h"
 
@@ -29,12 +32,41 @@ void createOwnerOnly(const std::filesystem::path& path) {
                                         path.parent_path().string(), ec.message()));
         }
     }
-    int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && errno != EEXIST) {
         throw UserError(
-            fmt::format("cannot open the database {}: {}", path.string(), std::strerror(errno)));
+            fmt::format("cannot create the database {}: {}", path.string(), std::strerror(errno)));
     }
-    ::close(fd);
+    if (fd >= 0) ::close(fd);
+}
+
+// The record holds personal data (UU PDP): a database others can read is made owner-only.
+void tightenPermissions(const std::filesystem::path& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::string file = path.string() + suffix;
+        struct stat st {};
+        if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) == 0) {
+            continue;
+        }
+        if (::chmod(file.c_str(), st.st_mode & 0700) == 0) {
+            std::fprintf(stderr,
+                         "dialogstudio: %s could be read by others (mode %03o); it holds personal "
+                         "data and is now owner-only (mode %03o)\n",
+                         file.c_str(), st.st_mode & 0777, st.st_mode & 0700);
+        }
+    }
+}
+
+std::string uriPath(const std::filesystem::path& path, const char* query) {
+    std::string out = "file:";
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+            out += fmt::format("%{:02X}", c);
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "?" + query;
 }
 
 }  // namespace
@@ -49,25 +81,73 @@ Database::Database(std::unique_ptr<sqlite3, Closer> db, std::filesystem::path pa
 Database::~Database() = default;
 
 Database Database::open(const std::filesystem::path& path, const Options& options) {
-    createOwnerOnly(path);
-    sqlite3* raw = nullptr;
-    int rc =
-        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    std::unique_ptr<sqlite3, Closer> handle(raw);
-    if (rc != SQLITE_OK) {
-        throw UserError(fmt::format("cannot open the database {}: {}", path.string(),
-                                    raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        throw UserError(fmt::format(
+            "{} is not a database file ({}); name the database file", path.string(),
+            std::filesystem::is_directory(status) ? "it is a folder" : "not a regular file"));
     }
+    if (!std::filesystem::exists(status)) {
+        createOwnerOnly(path);
+    } else {
+        tightenPermissions(path);
+    }
+    auto connect = [&](const std::string& name, int flags) {
+        sqlite3* raw = nullptr;
+        int rc = sqlite3_open_v2(name.c_str(), &raw, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+        std::unique_ptr<sqlite3, Closer> handle(raw);
+        if (rc != SQLITE_OK) handle.reset();
+        return std::pair{std::move(handle), rc};
+    };
+    auto [handle, rc] = connect(path.string(), SQLITE_OPEN_READWRITE);
+    bool readOnly = !handle || sqlite3_db_readonly(handle.get(), "main") == 1;
+    if (readOnly) {
+        // A read-only mount, an immutable or a read-only file: serve every read. The WAL index
+        // cannot be made beside a file we may not write, so read the file as it stands.
+        std::tie(handle, rc) =
+            connect(uriPath(path, "mode=ro"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+        if (handle) {
+            sqlite3* probe = handle.get();
+            int check = sqlite3_exec(probe, "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr,
+                                     nullptr);
+            if (check != SQLITE_OK) handle.reset();
+        }
+        if (!handle) {
+            std::tie(handle, rc) =
+                connect(uriPath(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+        }
+    }
+    if (!handle) {
+        throw UserError(
+            fmt::format("cannot open the database {}: {}", path.string(), sqlite3_errstr(rc)));
+    }
+    sqlite3* raw = handle.get();
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, static_cast<int>(options.busyTimeout.count()));
     Database db(std::move(handle), path, options);
     db.refuseForeignDatabase();
+    if (readOnly) {
+        if (db.schemaVersion() < Migrations::latest()) {
+            throw UserError(fmt::format(
+                "the database {} is read-only and was made by an older Dialog Studio (schema "
+                "{}, this one needs {}); copy it to a writable folder to open it",
+                path.string(), db.schemaVersion(), Migrations::latest()));
+        }
+        db.exec("PRAGMA foreign_keys=ON");
+        return db;
+    }
     // WAL lets the UI read while a writer commits; synchronous=FULL makes every committed
     // record survive a power cut too, not only a killed process.
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA foreign_keys=ON");
-    if (options.migrate) Migrations::apply(db);
+    if (options.migrate) {
+        Migrations::apply(db);
+        // Another tool may have dropped the journal's append-only triggers to rewrite it:
+        // put them back before anything is written, and leave an alarm in the journal.
+        JournalVerifier::restoreGuards(db);
+    }
     return db;
 }
 
@@ -127,12 +207,41 @@ void Database::fail(int rc, std::string_view what) const {
                                     path_.string(), sqlite3_errstr(rc)));
     }
     if (primary == SQLITE_FULL) {
-        throw UserError(
-            fmt::format("the disk holding {} is full; nothing was saved", path_.string()));
+        throw UserError(fmt::format(
+            "the disk holding {} is full; nothing was saved. Free some space and try again",
+            path_.string()));
     }
-    if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) {
+    if (primary == SQLITE_READONLY || sqlite3_db_readonly(db_.get(), "main") == 1) {
+        throw UserError(fmt::format(
+            "cannot write the database {}: it is read-only (a read-only disk or file); reading "
+            "works, and changes need a writable copy",
+            path_.string()));
+    }
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) {
         throw UserError(
             fmt::format("cannot write the database {}: {}", path_.string(), sqlite3_errstr(rc)));
+    }
+    if (primary == SQLITE_IOERR) {
+        // A full disk often shows up as a failed write or fsync, not as SQLITE_FULL.
+        std::error_code ec;
+        auto space =
+            std::filesystem::space(path_.parent_path().empty() ? "." : path_.parent_path(), ec);
+        if (!ec && space.available < (1u << 20)) {
+            throw UserError(fmt::format(
+                "the disk holding {} is full ({} KiB free); nothing was saved. Free some space "
+                "(or move the database to a larger disk) and try again",
+                path_.string(), space.available / 1024));
+        }
+        throw UserError(fmt::format(
+            "the database {} could not be read or written (disk I/O error: {}); check the disk "
+            "(dmesg) and its free space, then try again",
+            path_.string(), sqlite3_errmsg(db_.get())));
+    }
+    if (primary == SQLITE_CONSTRAINT &&
+        std::string_view(sqlite3_errmsg(db_.get())).find("UNIQUE") != std::string_view::npos) {
+        throw UserError(
+            fmt::format("this would duplicate an existing record ({}); nothing was saved",
+                        sqlite3_errmsg(db_.get())));
     }
     throw std::runtime_error(fmt::format("database error ({}): {} [{}]", sqlite3_errstr(rc),
                                          sqlite3_errmsg(db_.get()), what.substr(0, 120)));

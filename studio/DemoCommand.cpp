@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "studio/Demo.h"
+#include "studio/NewDatabase.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionReport.h"
 #include "studio/SessionStore.h"
@@ -13,6 +14,7 @@ namespace ds {
 void addDemoCommand(CLI::App& app, CommandContext& ctx) {
     app.add_subcommand("demo", "Create a realistic sample session (in Indonesian) and show it")
         ->callback([&ctx] {
+            allowNewDatabase();  // the demo may start its database
             std::int64_t id = Demo::create(ctx.db(), ctx.actor());
             Station st = ctx.station();
             Session s = SessionStore(ctx.db()).get(id);

@@ -1,6 +1,7 @@
 #include "studio/PartFile.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,25 +22,49 @@ namespace {
 
 }  // namespace
 
-PartFile::PartFile(std::filesystem::path target) : target_(std::move(target)) {
-    if (target_.empty()) throw UserError("--output: a file name is needed");
-    part_ = target_;
-    part_ += ".part";
-    std::filesystem::path dir = target_.parent_path();
+void PartFile::refuseUnsafeTarget(const std::filesystem::path& target) {
+    if (target.empty()) throw UserError("--output: a file name is needed");
+    std::filesystem::path dir = target.parent_path();
     std::error_code ec;
     if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
         throw UserError(fmt::format("cannot write {}: the folder {} does not exist",
-                                    target_.string(), dir.string()));
+                                    target.string(), dir.string()));
     }
-    if (std::filesystem::is_directory(target_, ec)) {
-        throw UserError(
-            fmt::format("cannot write {}: it is a folder; name a file", target_.string()));
+    struct stat st {};
+    if (::lstat(target.c_str(), &st) != 0) return;  // a new file
+    const char* what = nullptr;
+    if (S_ISLNK(st.st_mode)) {
+        what = "it is a symbolic link, which is not followed; name the file itself";
+    } else if (S_ISDIR(st.st_mode)) {
+        what = "it is a folder; name a file";
+    } else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+        what = "it is a device, not a file; name a file";
+    } else if (S_ISFIFO(st.st_mode)) {
+        what = "it is a FIFO (named pipe), not a file; name a file";
+    } else if (S_ISSOCK(st.st_mode)) {
+        what = "it is a socket, not a file; name a file";
+    } else if (!S_ISREG(st.st_mode)) {
+        what = "it is not a regular file; name a file";
     }
+    if (what) throw UserError(fmt::format("cannot write {}: {}", target.string(), what));
+}
+
+void PartFile::createPart(const std::filesystem::path& part, const std::filesystem::path& target) {
+    // A .part left by a killed run is ours to replace; whatever else sits there (a link
+    // planted to redirect the write) is removed, never written through.
+    ::unlink(part.c_str());
+    int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) fail(target, errno);
+    ::close(fd);
+}
+
+PartFile::PartFile(std::filesystem::path target) : target_(std::move(target)) {
+    refuseUnsafeTarget(target_);
+    part_ = target_;
+    part_ += ".part";
     // Create the .part file now: an output that cannot be written is refused before a year's
     // report is rendered, in one line, instead of after seconds of work and progress lines.
-    int fd = ::open(part_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) fail(target_, errno);
-    ::close(fd);
+    createPart(part_, target_);
 }
 
 PartFile::~PartFile() {
@@ -47,12 +72,20 @@ PartFile::~PartFile() {
 }
 
 void PartFile::write(std::string_view content) {
-    FILE* f = std::fopen(part_.c_str(), "wb");
-    if (!f) fail(target_, errno);
-    bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-    int err = errno;
-    if (std::fclose(f) != 0 && ok) ok = false, err = errno;
-    if (!ok) fail(target_, err);
+    int fd = ::open(part_.c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) fail(target_, errno);
+    std::size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = n < 0 ? errno : ENOSPC;
+            ::close(fd);
+            fail(target_, err);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) fail(target_, errno);
 }
 
 void PartFile::commit() {
@@ -66,6 +99,8 @@ void PartFile::commit() {
         fail(target_, err);
     }
     ::close(fd);
+    // Checked again: the name may have been replaced by a device or a link meanwhile.
+    refuseUnsafeTarget(target_);
     if (std::rename(part_.c_str(), target_.c_str()) != 0) fail(target_, errno);
     committed_ = true;
 }

@@ -76,11 +76,41 @@ std::filesystem::path RecordingStore::sessionFolder(const Station& station, cons
 
 std::filesystem::path RecordingStore::nextFile(const std::filesystem::path& folder,
                                                const std::string& extension) {
+    auto known = [&](const std::filesystem::path& p) {
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::symlink_status(p, ec))) return true;
+        Statement st = db_.prepare("SELECT 1 FROM recordings WHERE path = ?");
+        st.bind(1, p.string());
+        return st.step();
+    };
     std::filesystem::path p = folder / ("programme." + extension);
-    for (int n = 2; std::filesystem::exists(p); ++n) {
+    for (int n = 2; known(p); ++n) {
         p = folder / fmt::format("programme-{}.{}", n, extension);
     }
     return p;
+}
+
+std::vector<Recording> RecordingStore::findInterrupted() {
+    std::vector<Recording> out;
+    Statement st = db_.prepare(std::string(kSelect) + "WHERE state = 'recording'");
+    while (st.step()) {
+        Recording r = read(st);
+        if (!recorderAlive(r)) out.push_back(r);
+    }
+    return out;
+}
+
+void RecordingStore::withdraw(std::int64_t id, const std::string& reason,
+                              const std::string& actor) {
+    Transaction tx(db_);
+    Recording before = get(id);
+    db_.prepare("UPDATE markers SET recording_id = NULL WHERE recording_id = ?").bind(1, id).run();
+    db_.prepare("DELETE FROM recording_gaps WHERE recording_id = ?").bind(1, id).run();
+    db_.prepare("UPDATE alarms SET recording_id = NULL WHERE recording_id = ?").bind(1, id).run();
+    db_.prepare("DELETE FROM recordings WHERE id = ?").bind(1, id).run();
+    Journal::append(
+        db_, {actor, "recording.withdraw", subject(id), before.toJson(), {{"reason", reason}}});
+    tx.commit();
 }
 
 bool RecordingStore::recorderAlive(const Recording& r) {
@@ -131,6 +161,16 @@ Recording RecordingStore::begin(const Recording& in, const std::string& actor) {
             "session {} is already being recorded (recording {}, process {}, file {}); stop that "
             "recorder first",
             in.sessionId, live->id, live->pid.value_or(0), live->path));
+    }
+    {
+        Statement used = db_.prepare("SELECT id FROM recordings WHERE path = ?");
+        used.bind(1, in.path);
+        if (used.step()) {
+            throw UserError(fmt::format(
+                "the file name {} is already taken by recording {} (its file may have been moved "
+                "or deleted); record again and a new name is chosen",
+                in.path, used.getInt(0)));
+        }
     }
     char host[256] = {};
     ::gethostname(host, sizeof host - 1);

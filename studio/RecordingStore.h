@@ -27,9 +27,10 @@ class RecordingStore {
     // the station's recordings folder or <data folder>/recordings; local time of the schedule.
     static std::filesystem::path sessionFolder(const Station& station, const Session& session,
                                                const std::string& dataDir);
-    // "programme.<ext>", or "programme-2.<ext>" and so on when earlier files exist.
-    static std::filesystem::path nextFile(const std::filesystem::path& folder,
-                                          const std::string& extension);
+    // "programme.<ext>", or "programme-2.<ext>" and so on when earlier files exist, or earlier
+    // recordings (whose files may since have been moved or deleted) named them.
+    std::filesystem::path nextFile(const std::filesystem::path& folder,
+                                   const std::string& extension);
 
     // Registers a recording about to start. Refuses (UserError) while another recorder of the
     // same session is alive; first marks dead ones interrupted.
@@ -41,6 +42,11 @@ class RecordingStore {
     // Finds recordings whose recorder is gone, marks them interrupted and journals each with the
     // audio it had on disk at its last heartbeat. Returns those it marked.
     std::vector<Recording> noticeInterrupted(const std::string& actor);
+    // A recording that never started (no device, no source): its row goes, so no row is left
+    // without its file; the journal keeps the start and says why it was withdrawn.
+    void withdraw(std::int64_t id, const std::string& reason, const std::string& actor);
+    // Recordings still "recording" whose recorder is gone, without marking them (dry runs).
+    std::vector<Recording> findInterrupted();
     // For the recovery of the recordings module.
     Recording markRecovered(std::int64_t id, std::int64_t frames, const std::string& note,
                             const std::string& actor);

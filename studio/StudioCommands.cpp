@@ -1,5 +1,7 @@
 #include "studio/StudioCommands.h"
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "studio/CommandTable.h"
@@ -7,6 +9,10 @@
 #include "studio/TextRules.h"
 
 namespace ds {
+
+// Registered here only; declared beside their use so the shared StudioCommands.h stays as is.
+void addJournalCommands(CLI::App& app, CommandContext& ctx);
+void addBackupCommands(CLI::App& app, CommandContext& ctx);
 
 void addStudioCommands(CommandTable& table) {
     table.add(addStationCommands);
@@ -17,6 +23,8 @@ void addStudioCommands(CommandTable& table) {
     table.add(addDemoCommand);
     table.add(addSigningCommands);
     table.add(addRetentionCommands);
+    table.add(addJournalCommands);
+    table.add(addBackupCommands);
 }
 
 namespace cli {
@@ -45,11 +53,37 @@ Guest parseGuest(const std::string& text) {
     return {f[0], f[1], f[2]};
 }
 
+namespace {
+
+// For a date and time written in the right shape but with a part out of range ("25:00"), the
+// part that is wrong: the shape is not what needs fixing.
+std::string outOfRange(const std::string& text) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, used = 0;
+    int n = std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &h, &mi, &used);
+    if (n != 5 || used != 16) return {};
+    if (text.size() != 16 &&
+        (text.size() != 19 || std::sscanf(text.c_str() + 16, ":%2d", &s) != 1)) {
+        return {};
+    }
+    if (mo < 1 || mo > 12) return fmt::format("the month {} is not 01-12", mo);
+    if (d < 1 || d > 31) return fmt::format("the day {} is not 01-31", d);
+    if (h > 23) return fmt::format("the hour {} is not 00-23", h);
+    if (mi > 59) return fmt::format("the minute {} is not 00-59", mi);
+    if (s > 59) return fmt::format("the second {} is not 00-59", s);
+    return fmt::format("{:04}-{:02}-{:02} is not a day of the calendar", y, mo, d);
+}
+
+}  // namespace
+
 TimePoint parseTime(const std::string& text, const std::string& tz, const char* field) {
     if (auto utc = parseUtc(text)) return *utc;
     try {
         return parseLocal(text, tz);
-    } catch (const UserError&) {
+    } catch (const UserError& e) {
+        if (std::string wrong = outOfRange(text); !wrong.empty()) {
+            if (std::string(e.what()).find("clocks") != std::string::npos) throw;
+            throw UserError(fmt::format("{}: '{}': {}", field, text, wrong));
+        }
         throw UserError(fmt::format(
             "{}: '{}' is not a time (YYYY-MM-DD HH:MM in the station's time zone {}, or ISO 8601 "
             "with Z or an offset)",

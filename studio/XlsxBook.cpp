@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "studio/Errors.h"
+#include "studio/LibraryStderr.h"
 
 namespace ds {
 
@@ -21,8 +22,16 @@ XlsxBook::XlsxBook(const std::filesystem::path& file, std::string timeZone,
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.use_zip64 = LXW_TRUE;
+    // Its temporary files go beside the output, not to /tmp, which may be a small RAM disk.
+    std::string tmpdir = file_.has_parent_path() ? file_.parent_path().string() : ".";
+    options.tmpdir = tmpdir.data();
+    LibraryStderr quiet;
     book_.reset(workbook_new_opt(file_.c_str(), &options));
-    if (!book_) throw UserError(fmt::format("cannot write {}", file_.string()));
+    std::string said = quiet.finish();
+    if (!book_) {
+        throw UserError(fmt::format("cannot write {}{}", file_.string(),
+                                    said.empty() ? "" : " (" + said + ")"));
+    }
     lxw_doc_properties props{};
     props.title = const_cast<char*>(title.c_str());
     props.author = const_cast<char*>(author.c_str());
@@ -63,9 +72,14 @@ XlsxBook::Sheet XlsxBook::sheet(const std::string& name, const std::vector<Colum
 }
 
 void XlsxBook::close() {
+    LibraryStderr quiet;
     lxw_error err = workbook_close(book_.release());
+    quiet.finish();
     if (err != LXW_NO_ERROR) {
-        throw UserError(fmt::format("cannot write {}: {}", file_.string(), lxw_strerror(err)));
+        throw UserError(fmt::format(
+            "cannot write {}: {}; check the free space and that the folder can be written, "
+            "then export again",
+            file_.string(), lxw_strerror(err)));
     }
 }
 

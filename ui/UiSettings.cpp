@@ -1,5 +1,7 @@
 #include "ui/UiSettings.h"
 
+#include "studio/PartFile.h"
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -114,13 +116,14 @@ void FileSaver::run() {
             std::error_code ec;
             const std::filesystem::path target(path);
             std::filesystem::create_directories(target.parent_path(), ec);
-            const std::string temp = path + ".tmp";
-            {
-                std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-                out << text;
-                if (!out) continue;  // a settings file that cannot be written is not worth a crash
+            try {
+                // Owner-only and never through a link: it names the station's people.
+                PartFile file(target);
+                file.write(text);
+                file.commit();
+            } catch (const std::exception&) {
+                // a settings file that cannot be written is not worth a crash
             }
-            std::filesystem::rename(temp, target, ec);
         }
         {
             std::lock_guard lock(mutex_);

@@ -41,11 +41,18 @@ def main():
     unittest.main(module="__main__", argv=[sys.argv[0]] + rest, verbosity=2)
 
 
+# One journal key for the whole test run (unless CTest names one): databases prepared once and
+# copied for each test (BaseDatabase) keep verifying with it.
+_KEY_DIR = tempfile.TemporaryDirectory(prefix="ds-e2e-key-")
+
+
 def guarded_env(tmpdir):
     """Environment for the binary: defaults point into tmpdir, never at the user's files."""
     env = dict(os.environ)
     env["DIALOGSTUDIO_DB"] = os.path.join(tmpdir, "guard-default-never-used.db")
     env["XDG_DATA_HOME"] = os.path.join(tmpdir, "xdg")
+    env["XDG_CONFIG_HOME"] = os.path.join(tmpdir, "config")
+    env.setdefault("DIALOGSTUDIO_JOURNAL_KEY", os.path.join(_KEY_DIR.name, "journal.key"))
     env["DIALOGSTUDIO_ACTOR"] = "e2e"
     env["DIALOGSTUDIO_LANG"] = "en"
     # Keep AddressSanitizer's own verdicts visible but do not let leak checks slow every call.
@@ -77,8 +84,11 @@ class Studio:
         self.db = os.path.join(tmpdir, name)
         self.env = guarded_env(tmpdir)
 
-    def run(self, *args, json_out=False, timeout=60, db=None, text_input=True):
+    def run(self, *args, json_out=False, timeout=60, db=None, text_input=True, create=None):
         argv = [BINARY, "--db", db or self.db]
+        # A script starting a database names --create (a mistyped --db makes none).
+        if create or (create is None and not os.path.exists(db or self.db)):
+            argv.append("--create")
         if json_out:
             argv.append("--json")
         argv += [a if isinstance(a, bytes) else str(a) for a in args]

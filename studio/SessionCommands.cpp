@@ -1,6 +1,7 @@
 // `session create|list|show|set|start|next|back|hold|end` and `rundown set|show`.
 #include <fmt/format.h>
 
+#include "studio/DatabaseBackup.h"
 #include "studio/Errors.h"
 #include "studio/ProgrammeStore.h"
 #include "studio/RundownFile.h"
@@ -269,12 +270,16 @@ void addSessionCommands(CLI::App& app, CommandContext& ctx) {
             cmd->add_flag("--force", *force,
                           "Start although the preparation checklist is incomplete (journalled)");
         }
-        cmd->callback([&ctx, id, force, action] {
+        cmd->callback([&ctx, id, force, action, name] {
             Station st = ctx.station();
             SessionStore store(ctx.db());
             Session s = action(store, *id, *force);
             RundownFigures f = SessionStore::clock(s, now());
             nlohmann::json doc = {{"session", s.toJson()}, {"clock", figuresJson(f)}};
+            if (std::string_view(name) == "end") {
+                // The session's record is complete: copy it to the station's backup folder.
+                doc["backup"] = DatabaseBackup::afterSession(ctx.db(), st, s.id);
+            }
             ctx.emit(doc, [&] { printRundown(ctx, s, f, st.timeZone); });
         });
     };

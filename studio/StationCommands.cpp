@@ -3,12 +3,16 @@
 
 #include <fmt/format.h>
 
+#include "studio/DatabaseBackup.h"
 #include "studio/EmbeddedData.h"
 #include "studio/Errors.h"
+#include "studio/NewDatabase.h"
+#include "studio/PartFile.h"
 #include "studio/ProgrammeStore.h"
 #include "studio/RundownFile.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
+#include "studio/Transaction.h"
 
 namespace ds {
 
@@ -32,11 +36,17 @@ void printStation(const CommandContext& ctx, const Station& s) {
         fmt::print("{}:\n{}\n", ctx.t("Kop surat", "Letterhead"), s.letterhead);
 }
 
+void printBackupFolder(const CommandContext& ctx, const std::string& dir) {
+    fmt::print("{}: {}\n", ctx.t("Folder cadangan", "Backup folder"),
+               dir.empty() ? ctx.t("tidak ada (cadangan hanya dengan dialogstudio backup)",
+                                   "none (backups only with dialogstudio backup)")
+                           : dir);
+}
+
 void writeFile(const std::string& path, std::string_view content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw UserError(fmt::format("cannot write {}", path));
-    out << content;
-    if (!out.flush()) throw UserError(fmt::format("cannot write {}", path));
+    PartFile file(path);
+    file.write(content);
+    file.commit();
 }
 
 }  // namespace
@@ -47,12 +57,17 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
 
     station->add_subcommand("show", "Show the station's settings")->callback([&ctx] {
         Station s = ctx.station();
-        ctx.emit(s.toJson(), [&] { printStation(ctx, s); });
+        nlohmann::json doc = s.toJson();
+        doc["backup_dir"] = DatabaseBackup::folder(ctx.db(), s.id);
+        ctx.emit(doc, [&] {
+            printStation(ctx, s);
+            printBackupFolder(ctx, doc["backup_dir"].get<std::string>());
+        });
     });
 
     struct SetArgs {
         std::optional<std::string> code, name, timeZone, letterhead, holidayFile, wordsFile,
-            recordingsDir, audioDevice;
+            recordingsDir, audioDevice, backupDir;
         std::vector<std::string> partners, units;
         bool clearPartners = false, clearUnits = false;
     };
@@ -74,6 +89,9 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     set->add_option("--audio-device", args->audioDevice,
                     "Capture device for recordings: a name (or a unique part), an index from "
                     "`devices`, or file:PATH (checked when a recording starts)");
+    set->add_option("--backup-dir", args->backupDir,
+                    "Folder (a USB disk or a NAS) for a backup after each session ends (empty: "
+                    "none)");
     set->add_option("--partner", args->partners, "Partner media (repeat; replaces the list)");
     set->add_option("--unit", args->units,
                     "Follow-up unit \"kind|name\", kind: satker, satfung, polsek, bhabinkamtibmas, "
@@ -81,6 +99,7 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     set->add_flag("--clear-partners", args->clearPartners, "Remove all partner media");
     set->add_flag("--clear-units", args->clearUnits, "Remove all follow-up units");
     set->callback([&ctx, args] {
+        allowNewDatabase();  // setting a station up may start its database
         Station s = ctx.station();
         if (args->code) s.code = *args->code;
         if (args->name) s.name = *args->name;
@@ -103,8 +122,18 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
                 s.units.push_back({f[0], f[1]});
             }
         }
+        Transaction tx(ctx.db());
         Station after = StationStore(ctx.db()).update(s, ctx.actor());
-        ctx.emit(after.toJson(), [&] { printStation(ctx, after); });
+        if (args->backupDir) {
+            DatabaseBackup::setFolder(ctx.db(), after.id, *args->backupDir, ctx.actor());
+        }
+        tx.commit();
+        nlohmann::json doc = after.toJson();
+        doc["backup_dir"] = DatabaseBackup::folder(ctx.db(), after.id);
+        ctx.emit(doc, [&] {
+            printStation(ctx, after);
+            printBackupFolder(ctx, doc["backup_dir"].get<std::string>());
+        });
     });
 
     auto holidaysFile = std::make_shared<std::string>();

@@ -8,6 +8,11 @@
 
 namespace ds {
 
+// SOP 003/004: `content check|rules` (ContentCommands.cpp) and
+// `complaint mark|forward|follow-up|close|list|show|overdue|letter|stats` (ComplaintCommands.cpp).
+void addContentCommands(CLI::App& app, CommandContext& ctx);
+void addComplaintCommands(CLI::App& app, CommandContext& ctx);
+
 void addStudioCommands(CommandTable& table) {
     table.add(addStationCommands);
     table.add(addSessionCommands);
@@ -17,6 +22,8 @@ void addStudioCommands(CommandTable& table) {
     table.add(addDemoCommand);
     table.add(addSigningCommands);
     table.add(addRetentionCommands);
+    table.add(addContentCommands);
+    table.add(addComplaintCommands);
 }
 
 namespace cli {

@@ -383,6 +383,58 @@ ALTER TABLE journal ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE stations ADD COLUMN backup_dir TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Complaints and problem reports asked on air, followed up by the station's units (SOP 003,
+// SOP 004), the forwarding letters to the units, and the station's due time for a unit.
+constexpr const char* kComplaints = R"SQL(
+CREATE TABLE complaint_letters (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    number TEXT NOT NULL UNIQUE,
+    reg_year INTEGER NOT NULL,
+    reg_seq INTEGER NOT NULL,
+    unit_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    UNIQUE (station_id, reg_year, reg_seq)
+);
+CREATE TABLE complaints (
+    id INTEGER PRIMARY KEY,
+    question_id INTEGER NOT NULL UNIQUE REFERENCES questions(id),
+    kind TEXT NOT NULL CHECK (kind IN ('keluhan', 'pengaduan', 'laporan_kamtibmas')),
+    topic TEXT NOT NULL,
+    kelurahan TEXT NOT NULL DEFAULT '',
+    kecamatan TEXT NOT NULL DEFAULT '',
+    marked_at TEXT NOT NULL,
+    marked_by TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'dicatat'
+        CHECK (status IN ('dicatat', 'diteruskan', 'ditindaklanjuti', 'selesai')),
+    unit_kind TEXT NOT NULL DEFAULT '',
+    unit_name TEXT NOT NULL DEFAULT '',
+    forwarded_at TEXT,
+    forwarded_by TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    contact_shared INTEGER NOT NULL DEFAULT 0,
+    forward_note TEXT NOT NULL DEFAULT '',
+    answer TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    pillars TEXT NOT NULL DEFAULT '',
+    followed_up_at TEXT,
+    followed_up_by TEXT NOT NULL DEFAULT '',
+    closed_at TEXT,
+    closed_by TEXT NOT NULL DEFAULT '',
+    caller_informed TEXT CHECK (caller_informed IS NULL OR
+        caller_informed IN ('telepon', 'siaran', 'surat', 'tanpa_kontak')),
+    caller_informed_on TEXT,
+    letter_id INTEGER REFERENCES complaint_letters(id)
+);
+CREATE INDEX complaints_status ON complaints(status, due_date);
+CREATE INDEX complaints_unit ON complaints(unit_name);
+CREATE TABLE complaint_settings (
+    station_id INTEGER PRIMARY KEY REFERENCES stations(id),
+    due_working_days INTEGER NOT NULL CHECK (due_working_days BETWEEN 1 AND 60)
+);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
@@ -391,6 +443,7 @@ constexpr std::array kMigrations{
     Migration{5, "PPID record: follow-ups, objections, signatures, amendments, retention", kPpid},
     Migration{6, "keys for the journal's seals of personal data", kPersonalKeys},
     Migration{7, "journal rows sealed with the station key; backup folder", kJournalSeal},
+    Migration{8, "complaints followed up by units, forwarding letters", kComplaints},
 };
 
 }  // namespace

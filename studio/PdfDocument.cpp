@@ -152,6 +152,13 @@ void PdfDocument::lineAt(double x0, double y0, double x1, double y1, double thic
     cairo_stroke(cr());
 }
 
+void PdfDocument::rectAt(double x, double y, double width, double height, double r, double g,
+                         double b) {
+    cairo_set_source_rgb(cr(), r, g, b);
+    cairo_rectangle(cr(), x, y, width, height);
+    cairo_fill(cr());
+}
+
 void PdfDocument::text(std::string_view text, const TextStyle& style) {
     LayoutPtr l = layout(text, style, contentWidth() - style.indent);
     double total = heightOf(l.get());

@@ -106,6 +106,8 @@ class PdfDocument {
     double measure(std::string_view text, const TextStyle& style, double width);
     void drawAt(double x, double y, double width, std::string_view text, const TextStyle& style);
     void lineAt(double x0, double y0, double x1, double y1, double thickness);
+    // A filled rectangle (a chart's bar or a legend's swatch) in an RGB colour, 0..1 each.
+    void rectAt(double x, double y, double width, double height, double r, double g, double b);
     // Width of `text` set on one line, unwrapped (e.g. to underline a name).
     double textWidth(std::string_view text, const TextStyle& style);
     void advance(double points) { y_ += points; }

@@ -3,6 +3,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "studio/ComplaintStore.h"
 #include "studio/Database.h"
 #include "studio/Percentile.h"
 #include "studio/PpidTerms.h"
@@ -322,6 +323,12 @@ PeriodReport PeriodReport::build(Database& db, const Station& station,
         }
     }
     progress.update(1, 1);
+    {
+        ComplaintStore store(db, station, calendar);
+        rep.complaints = ComplaintStats::build(store.list({.from = range.startUtc(station.timeZone),
+                                                           .to = range.endUtc(station.timeZone)}),
+                                               station.timeZone, asOf, range.from, range.to);
+    }
     return rep;
 }
 
@@ -397,6 +404,7 @@ nlohmann::json PeriodReport::toJson() const {
         {"by_month", months_json},
         {"sessions", sessions_json},
         {"fulfilment", fulfil},
+        {"complaints", complaints.toJson()},
         {"obstacles", obstacles},
         {"plans", plans}};
 }
@@ -464,6 +472,8 @@ std::string PeriodReport::toCsv() const {
         row("fulfilment_days", x.registrationNumber, x.days);
         row("fulfilment_working_days", x.registrationNumber, x.workingDays);
     }
+    for (const auto& [section, key, value] : complaints.csvRows())
+        row(section, key, value);
     row("notes", "obstacles", obstacles);
     row("notes", "plans", plans);
     return out;

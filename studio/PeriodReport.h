@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "studio/ComplaintStats.h"
 #include "studio/DateRange.h"
 #include "studio/Station.h"
 #include "studio/Time.h"
@@ -112,6 +113,8 @@ struct PeriodReport {
     std::vector<PeriodSession> sessions;
     ObjectionCounts objections;
     FollowUpCounts followUps;
+    // Complaints from the air received in the period (SOP 003, SOP 004), with early detection.
+    ComplaintStats complaints;
     std::string obstacles;  // hambatan
     std::string plans;      // rencana tindak lanjut
     // The PPID officer printed under the signature line (signed by hand); empty: left blank.

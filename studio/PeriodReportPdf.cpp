@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "studio/ComplaintChart.h"
 #include "studio/IndonesianDate.h"
 #include "studio/PdfDocument.h"
 #include "studio/PeriodReport.h"
@@ -182,6 +183,64 @@ void followUps(PdfDocument& pdf, const PeriodReport& r) {
     pdf.table({{"Satuan", 5}, {"Jumlah", 1.5, Align::Right}}, rows, {9.0});
 }
 
+// Complaints from the air (SOP 003, SOP 004): figures, recurring problems and the chart.
+void complaints(PdfDocument& pdf, const PeriodReport& r) {
+    const ComplaintStats& c = r.complaints;
+    pdf.keepTogether(120);
+    pdf.text(
+        "VII-A. KELUHAN MASYARAKAT DAN DETEKSI DINI (SOP COMMUNITY POLICING, SOP "
+        "BHABINKAMTIBMAS)",
+        TextStyle::heading());
+    if (c.total == 0) {
+        pdf.text("Tidak ada keluhan atau laporan masalah dalam periode ini.", TextStyle::body(9));
+        return;
+    }
+    const auto count = [](const std::vector<std::pair<std::string, int>>& list, const char* code) {
+        for (const auto& [k, v] : list)
+            if (k == code) return v;
+        return 0;
+    };
+    pdf.text(
+        fmt::format("Keluhan, pengaduan dan laporan masalah kamtibmas: {} (keluhan {}, "
+                    "pengaduan {}, laporan masalah kamtibmas {}). Status: dicatat {}, "
+                    "diteruskan {}, ditindaklanjuti {}, selesai {}; melewati batas: {}.",
+                    n(c.total), n(count(c.byKind, "keluhan")), n(count(c.byKind, "pengaduan")),
+                    n(count(c.byKind, "laporan_kamtibmas")), n(count(c.byStatus, "dicatat")),
+                    n(count(c.byStatus, "diteruskan")), n(count(c.byStatus, "ditindaklanjuti")),
+                    n(count(c.byStatus, "selesai")), n(c.overdue)),
+        TextStyle::body(9));
+    pdf.text(fmt::format("Waktu sampai diteruskan: median {}, persentil ke-90 {}. Waktu sampai "
+                         "selesai: median {}, persentil ke-90 {}.",
+                         report::days(c.toForward.medianDays), report::days(c.toForward.p90Days),
+                         report::days(c.toFinish.medianDays), report::days(c.toFinish.p90Days)),
+             TextStyle::body(9));
+    ComplaintChart::draw(pdf, c, 190);
+    if (!c.recurring.empty()) {
+        pdf.keepTogether(60);
+        pdf.text("Masalah berulang (deteksi dini), terbanyak lebih dulu:",
+                 {.size = 9, .bold = true});
+        std::vector<std::vector<std::string>> rows;
+        int i = 0;
+        for (const RecurringProblem& p : c.recurring) {
+            if (++i > 15) break;
+            rows.push_back(
+                {std::to_string(i), p.topic, p.area, n(p.count), n(p.months), n(p.sessions)});
+        }
+        pdf.table({{"No.", 0.4, Align::Right},
+                   {"Masalah", 2.2},
+                   {"Wilayah", 2.2},
+                   {"Kali", 0.6, Align::Right},
+                   {"Bulan", 0.6, Align::Right},
+                   {"Sesi", 0.6, Align::Right}},
+                  rows, {9.0});
+    }
+    std::vector<std::vector<std::string>> units;
+    for (const auto& [unit, k] : c.byUnit)
+        units.push_back({unit, n(k)});
+    if (!units.empty())
+        pdf.table({{"Diteruskan ke satuan", 5}, {"Jumlah", 1.5, Align::Right}}, units, {9.0});
+}
+
 void sessions(PdfDocument& pdf, const PeriodReport& r, Progress& progress) {
     pdf.keepTogether(120);
     pdf.text("VIII. REKAPITULASI PER SESI DIALOG INTERAKTIF (SOP 000 Pasal 11)",
@@ -311,6 +370,7 @@ void PeriodReportPdf::write(const PeriodReport& r, const std::filesystem::path& 
     months(pdf, r);
     objections(pdf, r);
     followUps(pdf, r);
+    complaints(pdf, r);
     sessions(pdf, r, progress);
     // Section IX is short: it goes with the signature rather than leave it alone on a page.
     pdf.keepTogether(260);

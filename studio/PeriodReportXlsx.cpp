@@ -199,6 +199,72 @@ void followUpSheet(XlsxBook& book, const PeriodReport& r) {
     }
 }
 
+// Complaints (SOP 003, SOP 004): the figures, the recurring problems, and per area and month
+// (the chart of the PDF as numbers).
+void complaintSheets(XlsxBook& book, const PeriodReport& r) {
+    const ComplaintStats& c = r.complaints;
+    auto sh = book.sheet("Keluhan", {{"Bagian", 18}, {"Kode", 40}, {"Jumlah", 12}});
+    const auto add = [&](const char* part, const std::string& key, int value) {
+        sh.text(0, part);
+        sh.text(1, key);
+        sh.integer(2, value);
+        sh.next();
+    };
+    add("total", "keluhan", c.total);
+    add("total", "juga permohonan informasi", c.infoRequests);
+    add("total", "melewati batas", c.overdue);
+    for (const auto& [k, v] : c.byKind)
+        add("jenis", k, v);
+    for (const auto& [k, v] : c.byStatus)
+        add("status", k, v);
+    for (const auto& [k, v] : c.byTopic)
+        add("topik", k, v);
+    for (const auto& [k, v] : c.byUnit)
+        add("satuan", k, v);
+    for (const auto& [k, v] : c.byArea)
+        add("wilayah", k, v);
+    for (const auto& [label, t] : {std::pair{"hari sampai diteruskan", c.toForward},
+                                   std::pair{"hari sampai selesai", c.toFinish}}) {
+        sh.text(0, "waktu");
+        sh.text(1, std::string(label) + " (median)");
+        sh.optionalNumber(2, t.medianDays);
+        sh.next();
+        sh.text(0, "waktu");
+        sh.text(1, std::string(label) + " (persentil 90)");
+        sh.optionalNumber(2, t.p90Days);
+        sh.next();
+    }
+    auto rec = book.sheet("Keluhan berulang", {{"Masalah", 28},
+                                               {"Wilayah", 28},
+                                               {"Kali", 8},
+                                               {"Sesi", 8},
+                                               {"Bulan", 8},
+                                               {"Pertama", 12},
+                                               {"Terakhir", 12}});
+    for (const RecurringProblem& p : c.recurring) {
+        rec.text(0, p.topic);
+        rec.text(1, p.area);
+        rec.integer(2, p.count);
+        rec.integer(3, p.sessions);
+        rec.integer(4, p.months);
+        rec.date(5, p.first);
+        rec.date(6, p.last);
+        rec.next();
+    }
+    std::vector<XlsxBook::Column> columns{{"Wilayah", 28}};
+    for (const std::string& m : c.months)
+        columns.push_back({m, 9});
+    columns.push_back({"Jumlah", 9});
+    auto area = book.sheet("Keluhan per wilayah", columns);
+    for (const AreaMonths& a : c.areaMonths) {
+        area.text(0, a.area);
+        for (std::size_t m = 0; m < a.counts.size(); ++m)
+            area.integer(static_cast<int>(m) + 1, a.counts[m]);
+        area.integer(static_cast<int>(a.counts.size()) + 1, a.total);
+        area.next();
+    }
+}
+
 }  // namespace
 
 void PeriodReportXlsx::write(const PeriodReport& r, const std::filesystem::path& file,
@@ -214,6 +280,7 @@ void PeriodReportXlsx::write(const PeriodReport& r, const std::filesystem::path&
     channelSheet(book, r);
     objectionSheets(book, r);
     followUpSheet(book, r);
+    complaintSheets(book, r);
     progress.check();
     progress.phase("mengemas XLSX");
     book.close();

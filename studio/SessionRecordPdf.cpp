@@ -250,6 +250,30 @@ void registerTable(PdfDocument& pdf, const SessionRecord& r, Progress& progress)
               rows, {7.5}, &progress);
 }
 
+// The session's complaints (SOP 003, SOP 004): how many, where they stand, by topic and area.
+void complaints(PdfDocument& pdf, const SessionRecord& r) {
+    if (!r.report.contains("complaints")) return;
+    const nlohmann::json& c = r.report["complaints"];
+    if (count(c, "total") == 0) return;
+    pdf.keepTogether(80);
+    pdf.text("KELUHAN DAN LAPORAN MASALAH (SOP COMMUNITY POLICING, SOP BHABINKAMTIBMAS)",
+             TextStyle::heading());
+    const nlohmann::json& s = c["by_status"];
+    pdf.text(fmt::format("Jumlah {}: dicatat {}, diteruskan {}, ditindaklanjuti {}, selesai {}; "
+                         "melewati batas {}.",
+                         count(c, "total"), count(s, "dicatat"), count(s, "diteruskan"),
+                         count(s, "ditindaklanjuti"), count(s, "selesai"), count(c, "overdue")),
+             TextStyle::body());
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [topic, n] : c["by_topic"].items())
+        rows.push_back({"Topik", topic, std::to_string(n.get<int>())});
+    for (const auto& [area, n] : c["by_area"].items())
+        rows.push_back({"Wilayah", area, std::to_string(n.get<int>())});
+    for (const auto& [unit, n] : c["by_unit"].items())
+        rows.push_back({"Diteruskan ke", unit, std::to_string(n.get<int>())});
+    pdf.table({{"", 1.2}, {"", 4}, {"Jumlah", 1, Align::Right}}, rows, {});
+}
+
 void followUpsAndObjections(PdfDocument& pdf, const SessionRecord& r) {
     std::vector<std::vector<std::string>> follow, object;
     const std::string& tz = r.station.timeZone;
@@ -453,6 +477,7 @@ void SessionRecordPdf::write(const SessionRecord& r, const std::filesystem::path
     refusals(pdf, r);
     registerTable(pdf, r, progress);
     followUpsAndObjections(pdf, r);
+    complaints(pdf, r);
     history(pdf, r);
     signatureBlock(pdf, r);
     progress.phase("menulis PDF");

@@ -237,6 +237,36 @@ void amendmentSheet(XlsxBook& book, const SessionRecord& r) {
     }
 }
 
+// The session's complaints (SOP 003, SOP 004), from the session report's figures.
+void complaintSheet(XlsxBook& book, const SessionRecord& r) {
+    if (!r.report.contains("complaints")) return;
+    const nlohmann::json& c = r.report["complaints"];
+    auto sh = book.sheet("Keluhan", {{"Bagian", 18}, {"Kode", 40}, {"Jumlah", 12}});
+    for (const char* key : {"total", "info_requests", "overdue"}) {
+        sh.text(0, "total");
+        sh.text(1, key);
+        sh.integer(2, c[key].get<int>());
+        sh.next();
+    }
+    for (const char* part : {"by_kind", "by_status", "by_topic", "by_unit", "by_area"}) {
+        for (const auto& [k, v] : c[part].items()) {
+            sh.text(0, part);
+            sh.text(1, k);
+            sh.integer(2, v.get<int>());
+            sh.next();
+        }
+    }
+    for (const char* times : {"time_to_forward_days", "time_to_finish_days"}) {
+        for (const char* key : {"median", "p90"}) {
+            sh.text(0, times);
+            sh.text(1, key);
+            const nlohmann::json& v = c[times][key];
+            sh.optionalNumber(2, v.is_number() ? std::optional(v.get<double>()) : std::nullopt);
+            sh.next();
+        }
+    }
+}
+
 }  // namespace
 
 void SessionRecordXlsx::write(const SessionRecord& r, const std::filesystem::path& file,
@@ -253,6 +283,7 @@ void SessionRecordXlsx::write(const SessionRecord& r, const std::filesystem::pat
     followUpSheet(book, r);
     objectionSheet(book, r);
     amendmentSheet(book, r);
+    complaintSheet(book, r);
     progress.check();
     book.close();
 }

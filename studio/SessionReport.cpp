@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "studio/ComplaintStats.h"
+#include "studio/ComplaintStore.h"
 #include "studio/Database.h"
 #include "studio/ReportText.h"
 #include "studio/RequestStore.h"
@@ -81,7 +83,12 @@ nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::i
         median = n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0;
     }
 
-    return {{"session",
+    const ComplaintStats complaints = ComplaintStats::build(
+        ComplaintStore(db, station, requests.calendar()).list({.sessionId = sessionId}),
+        station.timeZone, asOf);
+
+    return {{"complaints", complaints.toJson()},
+            {"session",
              {{"id", s.id},
               {"programme", s.programmeTitle},
               {"partner_media", s.partnerMedia},
@@ -140,6 +147,10 @@ std::string SessionReport::toCsv(const nlohmann::json& report) {
         row("refused_by_ground", k, v);
     for (const nlohmann::json& t : r["time_to_decision"]) {
         row("time_to_decision_seconds", t["registration_number"], t["seconds"]);
+    }
+    if (report.contains("complaints")) {
+        for (const auto& [section, key, value] : ComplaintStats::csvRows(report["complaints"]))
+            row(section, key, value);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "studio/ComplaintStore.h"
 #include "studio/DatabaseBackup.h"
 #include "studio/EmbeddedData.h"
 #include "studio/Errors.h"
@@ -70,6 +71,7 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
             recordingsDir, audioDevice, backupDir;
         std::vector<std::string> partners, units;
         bool clearPartners = false, clearUnits = false;
+        std::optional<int> complaintDueDays;
     };
     auto args = std::make_shared<SetArgs>();
     CLI::App* set = station->add_subcommand("set", "Change the station's settings");
@@ -83,7 +85,8 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     set->add_option("--holiday-file", args->holidayFile,
                     "Holiday calendar CSV (empty: the shipped one)");
     set->add_option("--content-words-file", args->wordsFile,
-                    "SARA/political word list CSV (empty: the shipped one)");
+                    "The station's own content rules (CSV, same form as `content rules --write`), "
+                    "added to the shipped rules (empty: the shipped rules only)");
     set->add_option("--recordings-dir", args->recordingsDir,
                     "Folder for the sessions' recordings (empty: <data folder>/recordings)");
     set->add_option("--audio-device", args->audioDevice,
@@ -96,9 +99,14 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
     set->add_option("--unit", args->units,
                     "Follow-up unit \"kind|name\", kind: satker, satfung, polsek, bhabinkamtibmas, "
                     "other (repeat; replaces the list)");
+    set->add_option("--complaint-due-days", args->complaintDueDays,
+                    "Working days a unit gets to act on a forwarded complaint (default 5)");
     set->add_flag("--clear-partners", args->clearPartners, "Remove all partner media");
     set->add_flag("--clear-units", args->clearUnits, "Remove all follow-up units");
     set->callback([&ctx, args] {
+        if (args->complaintDueDays && (*args->complaintDueDays < 1 || *args->complaintDueDays > 60))
+            throw UserError(fmt::format("--complaint-due-days: {} is not 1 to 60 working days",
+                                        *args->complaintDueDays));
         allowNewDatabase();  // setting a station up may start its database
         Station s = ctx.station();
         if (args->code) s.code = *args->code;
@@ -127,6 +135,9 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
         if (args->backupDir) {
             DatabaseBackup::setFolder(ctx.db(), after.id, *args->backupDir, ctx.actor());
         }
+        if (args->complaintDueDays)
+            ComplaintStore(ctx.db(), after, StationStore::calendar(after))
+                .setDueWorkingDays(*args->complaintDueDays, ctx.actor());
         tx.commit();
         nlohmann::json doc = after.toJson();
         doc["backup_dir"] = DatabaseBackup::folder(ctx.db(), after.id);
@@ -163,6 +174,17 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
             cli::printTable(
                 {ctx.t("Tanggal", "Date"), ctx.t("Jenis", "Kind"), ctx.t("Nama", "Name")}, rows);
         });
+    });
+
+    auto wordsOut = std::make_shared<std::string>();
+    CLI::App* words = station->add_subcommand(
+        "content-words",
+        "Write the shipped content rules (CSV) to a file, to copy rows from for the station's own "
+        "list (`station set --content-words-file`); `content rules` prints the rules in use");
+    words->add_option("--write", *wordsOut, "File to write")->required();
+    words->callback([&ctx, wordsOut] {
+        writeFile(*wordsOut, embedded::kContentWordsCsv);
+        ctx.emit({{"written", *wordsOut}}, [&] { fmt::print("{}\n", *wordsOut); });
     });
 
     CLI::App* programme = app.add_subcommand("programme", "Recurring shows (program acara)");

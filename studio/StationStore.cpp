@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "studio/ContentRules.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
@@ -138,8 +139,7 @@ WorkingCalendar StationStore::calendar(const Station& station) {
 }
 
 ContentFilter StationStore::contentFilter(const Station& station) {
-    if (station.contentWordsFile.empty()) return ContentFilter::shipped();
-    return ContentFilter::load(station.contentWordsFile);
+    return ContentRules::forStation(station.contentWordsFile);
 }
 
 }  // namespace ds

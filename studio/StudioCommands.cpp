@@ -13,6 +13,10 @@ namespace ds {
 // Registered here only; declared beside their use so the shared StudioCommands.h stays as is.
 void addJournalCommands(CLI::App& app, CommandContext& ctx);
 void addBackupCommands(CLI::App& app, CommandContext& ctx);
+// SOP 003/004: `content check|rules` (ContentCommands.cpp) and
+// `complaint mark|forward|follow-up|close|list|show|overdue|letter|stats` (ComplaintCommands.cpp).
+void addContentCommands(CLI::App& app, CommandContext& ctx);
+void addComplaintCommands(CLI::App& app, CommandContext& ctx);
 
 void addStudioCommands(CommandTable& table) {
     table.add(addStationCommands);
@@ -25,6 +29,8 @@ void addStudioCommands(CommandTable& table) {
     table.add(addRetentionCommands);
     table.add(addJournalCommands);
     table.add(addBackupCommands);
+    table.add(addContentCommands);
+    table.add(addComplaintCommands);
 }
 
 namespace cli {

@@ -5,10 +5,13 @@
 
 #include "studio/EmbeddedData.h"
 #include "studio/Errors.h"
+#include "studio/Journal.h"
 #include "studio/ProgrammeStore.h"
 #include "studio/RundownFile.h"
+#include "studio/Statement.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
+#include "studio/Transaction.h"
 
 namespace ds {
 
@@ -39,6 +42,24 @@ void writeFile(const std::string& path, std::string_view content) {
     if (!out.flush()) throw UserError(fmt::format("cannot write {}", path));
 }
 
+// Whether the studio service may listen beyond loopback: a column of its own, read by service/.
+bool allowsLan(Database& db, std::int64_t stationId) {
+    Statement st = db.prepare("SELECT allow_lan FROM stations WHERE id = ?");
+    st.bind(1, stationId);
+    return st.step() && st.getInt(0) != 0;
+}
+
+void setAllowLan(Database& db, std::int64_t stationId, bool allow, const std::string& actor) {
+    Transaction tx(db);
+    const bool before = allowsLan(db, stationId);
+    db.prepare("UPDATE stations SET allow_lan = ? WHERE id = ?")
+        .bindAll(int(allow), stationId)
+        .run();
+    Journal::append(db, {actor, "station.allow_lan", fmt::format("station:{}", stationId),
+                         nlohmann::json(before), nlohmann::json(allow)});
+    tx.commit();
+}
+
 }  // namespace
 
 void addStationCommands(CLI::App& app, CommandContext& ctx) {
@@ -55,6 +76,7 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
             recordingsDir, audioDevice;
         std::vector<std::string> partners, units;
         bool clearPartners = false, clearUnits = false;
+        bool allowLan = false, noAllowLan = false;
     };
     auto args = std::make_shared<SetArgs>();
     CLI::App* set = station->add_subcommand("set", "Change the station's settings");
@@ -80,6 +102,11 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
                     "other (repeat; replaces the list)");
     set->add_flag("--clear-partners", args->clearPartners, "Remove all partner media");
     set->add_flag("--clear-units", args->clearUnits, "Remove all follow-up units");
+    set->add_flag("--allow-lan", args->allowLan,
+                  "Let the studio service (`serve`) listen beyond loopback, on the studio's "
+                  "network (it still refuses while no seat or channel secret exists)");
+    set->add_flag("--no-allow-lan", args->noAllowLan, "The studio service stays on loopback")
+        ->excludes("--allow-lan");
     set->callback([&ctx, args] {
         Station s = ctx.station();
         if (args->code) s.code = *args->code;
@@ -104,7 +131,18 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
             }
         }
         Station after = StationStore(ctx.db()).update(s, ctx.actor());
-        ctx.emit(after.toJson(), [&] { printStation(ctx, after); });
+        nlohmann::json shown = after.toJson();
+        if (args->allowLan || args->noAllowLan)
+            setAllowLan(ctx.db(), after.id, args->allowLan, ctx.actor());
+        shown["allow_lan"] = allowsLan(ctx.db(), after.id);
+        ctx.emit(shown, [&] {
+            printStation(ctx, after);
+            fmt::print("{}: {}\n",
+                       ctx.t("Layanan studio di jaringan studio (LAN)",
+                             "Studio service on the studio's network (LAN)"),
+                       shown["allow_lan"].get<bool>() ? ctx.t("diizinkan", "allowed")
+                                                      : ctx.t("tidak", "no"));
+        });
     });
 
     auto holidaysFile = std::make_shared<std::string>();

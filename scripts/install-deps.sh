@@ -17,6 +17,10 @@ packages=(
   # real parts for the tests
   jackd2 jack-tools jack-capture sox ffmpeg sndfile-programs xvfb xauth libgl1-mesa-dri
   x11-apps netpbm xdotool poppler-utils sqlite3 stress-ng python3 python3-openpyxl procps
+  # the studio service: HTTP(S) server, e-mail parsing, QR codes for pairing; its real parts
+  # for tests and benchmarks (browser, SMS daemon, load generator, reverse proxy)
+  libcpp-httplib-dev libqrencode-dev libgmime-3.0-dev openssl gammu gammu-smsd chromium
+  chromium-driver wrk nginx-light clang
 )
 
 missing=()

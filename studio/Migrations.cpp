@@ -435,6 +435,45 @@ CREATE TABLE complaint_settings (
 );
 )SQL";
 
+// The studio service (service/): the station's consent to listen beyond loopback, browser seats
+// with hashed tokens, the channels' secrets, and every channel message by its own id, so a
+// retried delivery is recognised; a message waits here (question_id NULL) until a session
+// takes it.
+constexpr const char* kService = R"SQL(
+ALTER TABLE stations ADD COLUMN allow_lan INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE seats (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('guest', 'screener')),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE channel_secrets (
+    channel TEXT PRIMARY KEY,
+    settings TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE channel_messages (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    arrived_at TEXT NOT NULL,
+    sender_name TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    question_id INTEGER REFERENCES questions(id),
+    UNIQUE (channel, message_id)
+);
+CREATE INDEX channel_messages_waiting ON channel_messages(question_id);
+CREATE TABLE service_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
@@ -444,6 +483,7 @@ constexpr std::array kMigrations{
     Migration{6, "keys for the journal's seals of personal data", kPersonalKeys},
     Migration{7, "journal rows sealed with the station key; backup folder", kJournalSeal},
     Migration{8, "complaints followed up by units, forwarding letters", kComplaints},
+    Migration{9, "studio service: seats, channel secrets, channel messages", kService},
 };
 
 }  // namespace

@@ -7,10 +7,12 @@
 #include "studio/DatabaseBackup.h"
 #include "studio/EmbeddedData.h"
 #include "studio/Errors.h"
+#include "studio/Journal.h"
 #include "studio/NewDatabase.h"
 #include "studio/PartFile.h"
 #include "studio/ProgrammeStore.h"
 #include "studio/RundownFile.h"
+#include "studio/Statement.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
 #include "studio/Transaction.h"
@@ -50,6 +52,24 @@ void writeFile(const std::string& path, std::string_view content) {
     file.commit();
 }
 
+// Whether the studio service may listen beyond loopback: a column of its own, read by service/.
+bool allowsLan(Database& db, std::int64_t stationId) {
+    Statement st = db.prepare("SELECT allow_lan FROM stations WHERE id = ?");
+    st.bind(1, stationId);
+    return st.step() && st.getInt(0) != 0;
+}
+
+void setAllowLan(Database& db, std::int64_t stationId, bool allow, const std::string& actor) {
+    Transaction tx(db);
+    const bool before = allowsLan(db, stationId);
+    db.prepare("UPDATE stations SET allow_lan = ? WHERE id = ?")
+        .bindAll(int(allow), stationId)
+        .run();
+    Journal::append(db, {actor, "station.allow_lan", fmt::format("station:{}", stationId),
+                         nlohmann::json(before), nlohmann::json(allow)});
+    tx.commit();
+}
+
 }  // namespace
 
 void addStationCommands(CLI::App& app, CommandContext& ctx) {
@@ -72,6 +92,7 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
         std::vector<std::string> partners, units;
         bool clearPartners = false, clearUnits = false;
         std::optional<int> complaintDueDays;
+        bool allowLan = false, noAllowLan = false;
     };
     auto args = std::make_shared<SetArgs>();
     CLI::App* set = station->add_subcommand("set", "Change the station's settings");
@@ -103,6 +124,11 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
                     "Working days a unit gets to act on a forwarded complaint (default 5)");
     set->add_flag("--clear-partners", args->clearPartners, "Remove all partner media");
     set->add_flag("--clear-units", args->clearUnits, "Remove all follow-up units");
+    set->add_flag("--allow-lan", args->allowLan,
+                  "Let the studio service (`serve`) listen beyond loopback, on the studio's "
+                  "network (it still refuses while no seat or channel secret exists)");
+    set->add_flag("--no-allow-lan", args->noAllowLan, "The studio service stays on loopback")
+        ->excludes("--allow-lan");
     set->callback([&ctx, args] {
         if (args->complaintDueDays && (*args->complaintDueDays < 1 || *args->complaintDueDays > 60))
             throw UserError(fmt::format("--complaint-due-days: {} is not 1 to 60 working days",
@@ -138,12 +164,20 @@ void addStationCommands(CLI::App& app, CommandContext& ctx) {
         if (args->complaintDueDays)
             ComplaintStore(ctx.db(), after, StationStore::calendar(after))
                 .setDueWorkingDays(*args->complaintDueDays, ctx.actor());
+        if (args->allowLan || args->noAllowLan)
+            setAllowLan(ctx.db(), after.id, args->allowLan, ctx.actor());
         tx.commit();
         nlohmann::json doc = after.toJson();
         doc["backup_dir"] = DatabaseBackup::folder(ctx.db(), after.id);
+        doc["allow_lan"] = allowsLan(ctx.db(), after.id);
         ctx.emit(doc, [&] {
             printStation(ctx, after);
             printBackupFolder(ctx, doc["backup_dir"].get<std::string>());
+            fmt::print("{}: {}\n",
+                       ctx.t("Layanan studio di jaringan studio (LAN)",
+                             "Studio service on the studio's network (LAN)"),
+                       doc["allow_lan"].get<bool>() ? ctx.t("diizinkan", "allowed")
+                                                    : ctx.t("tidak", "no"));
         });
     });
 

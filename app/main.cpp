@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audio/AudioCommands.h"
+#include "publication/PublicationCommands.h"
 #include "recordings/RecordingsCommands.h"
 #include "studio/CommandTable.h"
 #include "ui/ControlRoom.h"
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     ds::addStudioCommands(table);
     ds::addAudioCommands(table);
     ds::addRecordingsCommands(table);
+    ds::addPublicationCommands(table);
     return table.run(argc, argv, [&options](ds::CommandContext& ctx) {
         return ds::ui::runControlRoom(ctx, options);
     });

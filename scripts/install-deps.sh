@@ -17,6 +17,11 @@ packages=(
   # real parts for the tests
   jackd2 jack-tools jack-capture sox ffmpeg sndfile-programs xvfb xauth libgl1-mesa-dri
   x11-apps netpbm xdotool poppler-utils sqlite3 stress-ng python3 python3-openpyxl procps
+  # publication (SOPs 001, 002): the audiogram's frames, the .docx, the WordPress client, and a
+  # real WordPress on loopback for its tests (MariaDB, PHP's built-in server); LibreOffice
+  # opens the .docx in a test
+  libswscale-dev libzip-dev libcpp-httplib-dev
+  mariadb-server php-cli php-mysql wordpress libreoffice-writer-nogui
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audio/AudioCommands.h"
+#include "publication/PublicationCommands.h"
 #include "recordings/RecordingsCommands.h"
 #include "service/ServiceCommands.h"
 #include "studio/CommandTable.h"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     ds::addAudioCommands(table);
     ds::addRecordingsCommands(table);
     ds::addServiceCommands(table);
+    ds::addPublicationCommands(table);
     return table.run(argc, argv, [&options](ds::CommandContext& ctx) {
         return ds::ui::runControlRoom(ctx, options);
     });

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "recordings/AudiogramWriter.h"
 #include "recordings/ClipSpec.h"
 #include "recordings/ExportJob.h"
 #include "recordings/RecordingsCommands.h"
@@ -58,6 +59,7 @@ class SignalCatcher {
 struct ExportArgs {
     std::int64_t session = 0;
     std::string format, preset = "web", loudness, ceiling, clip, in, out, fade, output;
+    std::string size = "both";
     std::optional<std::int64_t> recording;
     bool overwrite = false;
     bool quiet = false;
@@ -103,6 +105,18 @@ ExportResult runWithProgress(const CommandContext& ctx, ExportPlan plan, bool qu
     return job.result();
 }
 
+// The audiogram's frame sizes: square for feeds, portrait for stories and reels.
+std::vector<std::pair<int, int>> videoSizes(const std::string& text, bool video) {
+    if (!video) {
+        if (text != "both") throw UserError("--size applies to --format mp4");
+        return {};
+    }
+    if (text == "both") return {{1080, 1080}, {1080, 1920}};
+    if (text == "1080x1080" || text == "square") return {{1080, 1080}};
+    if (text == "1080x1920" || text == "portrait") return {{1080, 1920}};
+    throw UserError(fmt::format("--size {}: use 1080x1080, 1080x1920 or both", text));
+}
+
 void printResult(const CommandContext& ctx, const ExportResult& r) {
     fmt::print("{}: {}\n", ctx.t("Ekspor selesai", "Export finished"), r.output.string());
     fmt::print("  {}, {} Hz, {} {}, {}, {}\n", r.description, r.sampleRate, r.channels,
@@ -136,8 +150,13 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
         "Export a session's recording (or a clip of it) for publication: MP3, M4A, Opus, FLAC "
         "or Matroska, with metadata, chapters from the markers and normalised loudness");
     cmd->add_option("SESSION", a->session, "Session id")->required();
-    cmd->add_option("--format", a->format, "mp3, m4a (AAC), opus (Ogg Opus), flac or mka")
+    cmd->add_option("--format", a->format,
+                    "mp3, m4a (AAC), opus (Ogg Opus), flac, mka, or mp4 (audiogram video for "
+                    "social media: H.264 + AAC)")
         ->required();
+    cmd->add_option("--size", a->size,
+                    "mp4 only: 1080x1080 (square), 1080x1920 (portrait) or both (default; "
+                    "two files named with their size)");
     cmd->add_option("--preset", a->preset,
                     "web (-16 LUFS), social (-14 LUFS) or archive (levels untouched, higher "
                     "quality); default web");
@@ -160,8 +179,11 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
     cmd->add_flag("--quiet", a->quiet, "No progress on stderr");
     cmd->callback([&ctx, a] {
         ExportPlan plan;
-        plan.settings =
-            ExportSettings::forPreset(parseExportFormat(a->format), parseExportPreset(a->preset));
+        // The audiogram is the M4A export of the same range with a video made around it.
+        const bool video = a->format == "mp4";
+        std::vector<std::pair<int, int>> sizes = videoSizes(a->size, video);
+        plan.settings = ExportSettings::forPreset(
+            video ? ExportFormat::M4a : parseExportFormat(a->format), parseExportPreset(a->preset));
         if (!a->loudness.empty()) {
             const auto lufs = parseLoudness(a->loudness);
             if (lufs)
@@ -224,6 +246,25 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
                                 fmt::format("{}-{}.{}", stem, a->preset, plan.settings.extension)
                           : std::filesystem::path(a->output);
         plan.overwrite = a->overwrite;
+        std::vector<std::filesystem::path> videos;
+        if (video) {
+            std::filesystem::path base =
+                a->output.empty() ? programme.folder() / fmt::format("{}-{}.mp4", stem, a->preset)
+                                  : std::filesystem::path(a->output);
+            for (auto [w, h] : sizes) {
+                std::filesystem::path v = base;
+                if (sizes.size() > 1)
+                    v.replace_filename(fmt::format("{}-{}x{}{}", base.stem().string(), w, h,
+                                                   base.extension().string()));
+                if (std::filesystem::exists(v) && !a->overwrite)
+                    throw UserError(fmt::format(
+                        "{} exists: choose another --output or add --overwrite", v.string()));
+                videos.push_back(v);
+            }
+            plan.output = base;
+            plan.output.replace_filename(base.stem().string() + ".audiogram-audio.m4a");
+            plan.overwrite = true;
+        }
         for (const auto& w : warnings)
             std::fprintf(stderr, "dialogstudio: %s\n", w.c_str());
 
@@ -232,6 +273,43 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
         result.warnings.insert(result.warnings.begin(), warnings.begin(), warnings.end());
 
         nlohmann::json doc = result.toJson();
+        if (video) {
+            AudiogramCard card;
+            card.station = ctx.station().name;
+            card.title = title;
+            const Session& s = programme.session();
+            if (!s.guests.empty()) {
+                const Guest& g = s.guests.front();
+                card.guest = (g.rank.empty() ? g.name : g.rank + " " + g.name) +
+                             (g.position.empty() ? "" : "\n" + g.position);
+            }
+            card.subtitle = s.programmeTitle;
+            if (!s.partnerMedia.empty()) card.subtitle += " \u00b7 " + s.partnerMedia;
+            nlohmann::json list = nlohmann::json::array();
+            try {
+                for (std::size_t i = 0; i < videos.size(); ++i) {
+                    if (!a->quiet)
+                        std::fprintf(stderr, "export: audiogram %dx%d\n", sizes[i].first,
+                                     sizes[i].second);
+                    AudiogramResult v = AudiogramWriter::write(
+                        result.output, videos[i], sizes[i].first, sizes[i].second, card);
+                    list.push_back({{"output", v.output.string()},
+                                    {"width", v.width},
+                                    {"height", v.height},
+                                    {"frames", v.frames},
+                                    {"seconds", v.seconds},
+                                    {"bytes", v.bytes}});
+                }
+            } catch (...) {
+                std::filesystem::remove(result.output);
+                throw;
+            }
+            std::filesystem::remove(result.output);
+            doc["audio"] = doc["output"];
+            doc["output"] = list.front()["output"];
+            doc["videos"] = list;
+            doc["description"] = "MP4 H.264 + " + doc.value("description", std::string());
+        }
         doc["session_id"] = a->session;
         doc["preset"] = presetName(planCopy.settings.preset);
         doc["title"] = title;
@@ -245,7 +323,13 @@ void addExportCommand(CLI::App& app, CommandContext& ctx) {
                                        fmt::format("session:{}", a->session), nullptr, doc});
             tx.commit();
         }
-        ctx.emit(doc, [&] { printResult(ctx, result); });
+        ctx.emit(doc, [&] {
+            if (!video) return printResult(ctx, result);
+            for (const auto& v : doc["videos"])
+                fmt::print("{}: {} ({}x{}, {})\n", ctx.t("Audiogram selesai", "Audiogram written"),
+                           v["output"].get<std::string>(), v["width"].get<int>(),
+                           v["height"].get<int>(), formatSeconds(v["seconds"].get<double>()));
+        });
     });
 }
 

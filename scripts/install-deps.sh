@@ -21,6 +21,11 @@ packages=(
   # for tests and benchmarks (browser, SMS daemon, load generator, reverse proxy)
   libcpp-httplib-dev libqrencode-dev libgmime-3.0-dev openssl gammu gammu-smsd chromium
   chromium-driver wrk nginx-light clang
+  # publication (SOPs 001, 002): the audiogram's frames, the .docx, the WordPress client, and a
+  # real WordPress on loopback for its tests (MariaDB, PHP's built-in server); LibreOffice
+  # opens the .docx in a test
+  libswscale-dev libzip-dev libcpp-httplib-dev
+  mariadb-server php-cli php-mysql wordpress libreoffice-writer-nogui
 )
 
 missing=()

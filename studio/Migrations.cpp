@@ -474,6 +474,123 @@ CREATE TABLE service_settings (
 );
 )SQL";
 
+// 10: after the programme, by the users' SOPs 001 and 002 (publication/): the office's officers
+// and their posts, releases with every version and their files, the SOP steps with who held
+// them and for how long, the publication log, the station's publishing settings, and coverage
+// requests with their team.
+constexpr const char* kPublication = R"SQL(
+CREATE TABLE office_officers (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    role TEXT NOT NULL,
+    login TEXT NOT NULL,
+    name TEXT NOT NULL,
+    rank TEXT NOT NULL DEFAULT '',
+    nip TEXT NOT NULL DEFAULT '',
+    UNIQUE (station_id, role, login)
+);
+CREATE TABLE releases (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id),
+    state TEXT NOT NULL
+        CHECK (state IN ('drafting', 'kasubbag_review', 'kabag_review', 'upload', 'published')),
+    version INTEGER NOT NULL,
+    staff TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    published_at TEXT
+);
+CREATE TABLE release_versions (
+    id INTEGER PRIMARY KEY,
+    release_id INTEGER NOT NULL REFERENCES releases(id),
+    version INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (release_id, version)
+);
+CREATE TABLE release_files (
+    id INTEGER PRIMARY KEY,
+    release_id INTEGER NOT NULL REFERENCES releases(id),
+    kind TEXT NOT NULL CHECK (kind IN ('photo', 'clip', 'audiogram', 'document')),
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    caption TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL
+);
+CREATE INDEX release_files_release ON release_files(release_id);
+CREATE TABLE sop_steps (
+    id INTEGER PRIMARY KEY,
+    sop TEXT NOT NULL CHECK (sop IN ('001', '002')),
+    item_id INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    holder_name TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    finished_by TEXT,
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('passed', 'returned', 'skipped')),
+    note TEXT NOT NULL DEFAULT '',
+    standard_s INTEGER,
+    version INTEGER
+);
+CREATE INDEX sop_steps_item ON sop_steps(sop, item_id);
+CREATE INDEX sop_steps_started ON sop_steps(started_at);
+CREATE TABLE publication_log (
+    id INTEGER PRIMARY KEY,
+    release_id INTEGER REFERENCES releases(id),
+    coverage_id INTEGER,
+    channel TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL CHECK (state IN ('started', 'published')),
+    by_hand INTEGER NOT NULL DEFAULT 0,
+    url TEXT NOT NULL DEFAULT '',
+    remote_id TEXT NOT NULL DEFAULT '',
+    actor TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    published_at TEXT
+);
+CREATE TABLE publication_settings (
+    station_id INTEGER PRIMARY KEY REFERENCES stations(id),
+    hashtags TEXT NOT NULL DEFAULT '[]',
+    wordpress_url TEXT NOT NULL DEFAULT '',
+    wordpress_user TEXT NOT NULL DEFAULT '',
+    wordpress_password_file TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE coverages (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL REFERENCES stations(id),
+    session_id INTEGER UNIQUE REFERENCES sessions(id),
+    source TEXT NOT NULL CHECK (source IN ('letter', 'agenda', 'session')),
+    letter_number TEXT NOT NULL DEFAULT '',
+    requester TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    event_start TEXT NOT NULL,
+    needs_spt INTEGER NOT NULL DEFAULT 0,
+    spt_number TEXT NOT NULL DEFAULT '',
+    step INTEGER NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX coverages_event ON coverages(event_start);
+CREATE TABLE coverage_team (
+    id INTEGER PRIMARY KEY,
+    coverage_id INTEGER NOT NULL REFERENCES coverages(id),
+    name TEXT NOT NULL,
+    rank TEXT NOT NULL DEFAULT '',
+    nip TEXT NOT NULL DEFAULT '',
+    task TEXT NOT NULL DEFAULT ''
+);
+)SQL";
+
 constexpr std::array kMigrations{
     Migration{1, "core: stations, programmes, sessions, rundown, journal", kCore},
     Migration{2, "questions", kQuestions},
@@ -484,6 +601,7 @@ constexpr std::array kMigrations{
     Migration{7, "journal rows sealed with the station key; backup folder", kJournalSeal},
     Migration{8, "complaints followed up by units, forwarding letters", kComplaints},
     Migration{9, "studio service: seats, channel secrets, channel messages", kService},
+    Migration{10, "publication and coverage by SOPs 001 and 002", kPublication},
 };
 
 }  // namespace

@@ -72,7 +72,8 @@ void ComplaintChart::draw(PdfDocument& pdf, const ComplaintStats& stats, double 
         max = std::max(max, sum);
     }
     const int step = niceStep(max);
-    const int top = (max + step - 1) / step * step;
+    // One step above the tallest bar, so its total stands clear of the title.
+    const int top = (max / step + 1) * step;
 
     pdf.keepTogether(height + 10);
     const double x0 = 0, y0 = pdf.cursor();

@@ -558,7 +558,8 @@ class SessionReportTest(PpidTestCase):
         self.assert_no_secrets(data, "the session record XLSX (zip bytes)")
         book = read_xlsx(path)
         self.assertEqual(list(book), ["Sesi", "Rekapitulasi", "Alasan penolakan", "Register",
-                                      "Waktu keputusan", "Tindak lanjut", "Keberatan", "Amandemen"],
+                                      "Waktu keputusan", "Tindak lanjut", "Keberatan", "Amandemen",
+                                      "Keluhan"],
                          "one sheet per table")
         for name, rows in book.items():
             self.assert_no_secrets(json.dumps(rows, ensure_ascii=False), f"XLSX sheet {name}")
@@ -771,7 +772,8 @@ class PeriodReportTest(PpidTestCase):
         book = read_xlsx(path)
         self.assertEqual(list(book), ["Ringkasan", "Alasan penolakan", "Waktu layanan", "Per bulan",
                                       "Per sesi", "Saluran", "Keberatan alasan", "Keberatan hasil",
-                                      "Tindak lanjut"], "one sheet per table")
+                                      "Tindak lanjut", "Keluhan", "Keluhan berulang",
+                                      "Keluhan per wilayah"], "one sheet per table")
         for name, rows in book.items():
             self.assert_no_secrets(json.dumps(rows, ensure_ascii=False), f"period XLSX sheet {name}")
         want = self.expected()

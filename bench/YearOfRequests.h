@@ -17,7 +17,7 @@
 
 #include "studio/Database.h"
 #include "studio/ProgrammeStore.h"
-#include "studio/QuestionStore.h"
+#include "studio/IntakeService.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
 #include "studio/StationStore.h"
@@ -87,7 +87,7 @@ inline std::vector<std::int64_t> seedYear(Database& db, const Station& st, TimeP
     static const std::array<const char*, 7> kChannels{"phone",  "sms",    "whatsapp", "email",
                                                       "social", "letter", "studio"};
     RequestStore requests(db, st, StationStore::calendar(st));
-    QuestionStore questions(db, StationStore::contentFilter(st), st.timeZone);
+    IntakeService intake(db);
     Programme p;
     p.stationId = st.id;
     p.title = "Dialog Interaktif Kamtibmas";
@@ -111,7 +111,7 @@ inline std::vector<std::int64_t> seedYear(Database& db, const Station& st, TimeP
             q.channel = kChannels[i % kChannels.size()];
             q.receivedAt = start + std::chrono::minutes(i);
             q.text = fmt::format("Pertanyaan pendengar nomor {} tentang pelayanan SKCK", i);
-            questions.add(q, kActor);
+            intake.receive(q, kActor);
         }
         for (int i = 0; i < kRequestsPerSession; ++i) {
             InfoRequest r;

@@ -9,6 +9,7 @@
 #include "recordings/ProgrammeReader.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
+#include "studio/PersonalDataPolicy.h"
 #include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -131,7 +132,8 @@ std::vector<Chapter> SessionProgramme::chapters(std::vector<std::string>& warnin
         const std::int64_t end = i + 1 < usable.size() ? usable[i + 1]->frame : total_;
         // Two markers at the same moment: the later one (the more specific) names the chapter.
         if (end <= usable[i]->frame) continue;
-        out.push_back({usable[i]->frame, end, usable[i]->marker.label});
+        out.push_back(
+            {usable[i]->frame, end, PersonalDataPolicy::publicLabel(usable[i]->marker.label)});
     }
     return out;
 }
@@ -163,7 +165,7 @@ ClipRange SessionProgramme::clip(const ClipSpec& spec) const {
             what, spec.number, start->marker.label, clock(total_)));
 
     ClipRange c;
-    c.title = start->marker.label;
+    c.title = PersonalDataPolicy::publicLabel(start->marker.label);
     c.endFrame = total_;
     for (const ProgrammeMarker& m : markers_) {
         if (m.frame <= start->frame || &m == start) continue;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "studio/IntakeService.h"
 #include "studio/ProgrammeStore.h"
 #include "studio/QuestionStore.h"
 #include "studio/RequestStore.h"
@@ -132,9 +133,8 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
 
     WorkingCalendar cal = StationStore::calendar(st);
     RequestStore requests(db, st, cal);
-    QuestionStore questions(db, StationStore::contentFilter(st), st.timeZone);
-    questions.onInformationRequest(
-        [&](const Question& q) { requests.openFromQuestion(q.id, Requester{}, q.purpose, actor); });
+    IntakeService intake(db);
+    QuestionStore questions(db);
     std::vector<std::int64_t> ids;
     for (const DemoQuestion& d : kQuestions) {
         Question q;
@@ -148,7 +148,7 @@ std::int64_t Demo::create(Database& db, const std::string& actor) {
         q.infoRequest = d.infoRequest;
         q.purpose = d.purpose;
         q.written = q.channel != "phone" && q.channel != "studio";
-        ids.push_back(questions.add(q, actor).id);
+        ids.push_back(intake.receive(q, actor).id);
     }
     // Screening as it goes in a real session.
     questions.approve(ids[0], actor);

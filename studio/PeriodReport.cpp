@@ -10,6 +10,7 @@
 #include "studio/Progress.h"
 #include "studio/ReportText.h"
 #include "studio/Statement.h"
+#include "studio/Timeliness.h"
 #include "studio/Vocabulary.h"
 
 namespace ds {
@@ -224,7 +225,7 @@ PeriodReport PeriodReport::build(Database& db, const Station& station,
         if (row.decided) {
             TimePoint decided = utc(*decidedText);
             Day decidedDay = localDays(decided);
-            row.onTime = decidedDay <= due;
+            row.onTime = timeliness(due, decidedDay, today) == Timeliness::OnTime;
             Fulfilment f;
             f.registrationNumber = st.getText(0);
             f.sessionId = sessionId;
@@ -240,7 +241,7 @@ PeriodReport PeriodReport::build(Database& db, const Station& station,
                 monthWorkingDays[monthIt->second].push_back(f.workingDays);
             rep.fulfilments.push_back(std::move(f));
         } else {
-            row.overdue = today > due;
+            row.overdue = timeliness(due, std::nullopt, today) == Timeliness::Overdue;
         }
         tally(rep.totals, row);
         if (monthIt != monthIndex.end()) tally(rep.months[monthIt->second].counts, row);

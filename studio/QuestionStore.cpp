@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "studio/CsvReader.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
+#include "studio/PersonalDataPolicy.h"
 #include "studio/PersonalSeal.h"
 #include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
@@ -65,59 +65,7 @@ Question read(Statement& st) {
     return q;
 }
 
-std::optional<bool> parseYesNo(std::string_view v) {
-    std::string s = trim(v);
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (s.empty() || s == "0" || s == "no" || s == "tidak" || s == "false" || s == "n")
-        return false;
-    if (s == "1" || s == "yes" || s == "ya" || s == "true" || s == "y") return true;
-    return std::nullopt;
-}
-
 }  // namespace
-
-std::string QuestionStore::markerLabel(const Question& q) {
-    // "Pertanyaan 3: SKCK", or the start of the text when there is no topic.
-    std::string about = q.topic;
-    if (about.empty()) {
-        std::size_t cut = 0, cps = 0;
-        while (cut < q.text.size() && cps < 48) {
-            ++cut;
-            while (cut < q.text.size() && (static_cast<unsigned char>(q.text[cut]) & 0xC0) == 0x80)
-                ++cut;
-            ++cps;
-        }
-        about = q.text.substr(0, cut) + (cut < q.text.size() ? "..." : "");
-        for (char& c : about)
-            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-    return fmt::format("Pertanyaan {}: {}", q.number, about);
-}
-
-Question QuestionStore::validated(const Question& in, const std::string& where) {
-    Question q = in;
-    q.channel = std::string(
-        vocab::require(vocab::channels(), trim(q.channel), where + "field 'channel'").code);
-    requireText(q.text, "text", kMaxQuestionTextBytes, true, where);
-    requireText(q.callerName, "caller_name", kMaxNameBytes, false, where);
-    requireText(q.origin, "origin", kMaxNameBytes, false, where);
-    requireText(q.contact, "contact", kMaxNameBytes, false, where);
-    requireText(q.topic, "topic", kMaxNameBytes, false, where);
-    requireText(q.purpose, "purpose", kMaxNoteBytes, false, where);
-    q.callerName = trim(q.callerName);
-    q.origin = trim(q.origin);
-    q.contact = trim(q.contact);
-    q.topic = trim(q.topic);
-    // Letters, e-mails and messages are written requests; spoken ones are not (PPID.md 22(1)).
-    if (q.channel == "letter" || q.channel == "email") q.written = true;
-    // A receipt in the future would also number its information request from the wrong year.
-    if (q.receivedAt != TimePoint{} && q.receivedAt > now() + std::chrono::minutes(5)) {
-        throw InputError(fmt::format("{}field 'received_at': {} is in the future", where,
-                                     formatUtc(q.receivedAt)));
-    }
-    q.flags = filter_.scan(q.text);
-    return q;
-}
 
 Question QuestionStore::insert(const Question& q, const std::string& actor) {
     Session s = SessionStore(db_).get(q.sessionId);
@@ -149,74 +97,7 @@ Question QuestionStore::insert(const Question& q, const std::string& actor) {
     journalled["caller_name"] = PersonalSeal::seal(key, stored.callerName);
     journalled["contact"] = PersonalSeal::seal(key, stored.contact);
     Journal::append(db_, {actor, "question.add", subject(id), nullptr, journalled});
-    if (stored.infoRequest && onInfoRequest_) onInfoRequest_(stored);
     return stored;
-}
-
-Question QuestionStore::add(const Question& q, const std::string& actor) {
-    Question v = validated(q, "");
-    Transaction tx(db_);
-    Question stored = insert(v, actor);
-    tx.commit();
-    return stored;
-}
-
-ImportResult QuestionStore::importCsv(std::int64_t sessionId, const std::filesystem::path& file,
-                                      const std::string& actor) {
-    CsvTable t = CsvReader::readFile(file);
-    t.requireColumns({"text"}, {"channel", "received_at", "caller_name", "origin", "contact",
-                                "written", "topic", "info_request", "purpose"});
-    if (t.rows.empty()) throw InputError(fmt::format("{}: no questions to import", t.source));
-    // Validate every row before writing any, so a bad row 900 leaves nothing half-imported.
-    std::vector<Question> rows;
-    rows.reserve(t.rows.size());
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        std::string where = t.where(r);
-        Question q;
-        q.sessionId = sessionId;
-        q.text = t.field(r, "text");
-        q.channel = t.field(r, "channel").empty() ? "phone" : t.field(r, "channel");
-        q.callerName = t.field(r, "caller_name");
-        q.origin = t.field(r, "origin");
-        q.contact = t.field(r, "contact");
-        q.topic = t.field(r, "topic");
-        q.purpose = t.field(r, "purpose");
-        auto written = parseYesNo(t.field(r, "written"));
-        auto info = parseYesNo(t.field(r, "info_request"));
-        if (!written)
-            throw InputError(fmt::format("{}field 'written': '{}' is not yes or no", where,
-                                         t.field(r, "written")));
-        if (!info)
-            throw InputError(fmt::format("{}field 'info_request': '{}' is not yes or no", where,
-                                         t.field(r, "info_request")));
-        q.written = *written;
-        q.infoRequest = *info;
-        std::string received = trim(t.field(r, "received_at"));
-        if (!received.empty()) {
-            if (auto utc = parseUtc(received)) {
-                q.receivedAt = *utc;
-            } else {
-                try {
-                    q.receivedAt = parseLocal(received, timeZone_);
-                } catch (const UserError&) {
-                    throw InputError(fmt::format(
-                        "{}field 'received_at': '{}' is not a time (YYYY-MM-DD HH:MM local, or "
-                        "ISO 8601 with Z or an offset)",
-                        where, received));
-                }
-            }
-        }
-        rows.push_back(validated(q, where));
-    }
-    Transaction tx(db_);
-    ImportResult result;
-    for (const Question& q : rows) {
-        Question stored = insert(q, actor);
-        result.ids.push_back(stored.id);
-        ++result.imported;
-    }
-    tx.commit();
-    return result;
 }
 
 Question QuestionStore::get(std::int64_t id) {
@@ -231,6 +112,14 @@ Question QuestionStore::get(std::int64_t id) {
     while (steps.step()) {
         q.steps.push_back({steps.getText(0), steps.getText(1),
                            parseUtc(steps.getText(2)).value_or(TimePoint{}), steps.getText(3)});
+    }
+    return q;
+}
+
+Question QuestionStore::getInSession(std::int64_t id, std::int64_t sessionId) {
+    Question q = get(id);
+    if (q.sessionId != sessionId) {
+        throw UserError(fmt::format("question {} does not belong to session {}", id, sessionId));
     }
     return q;
 }
@@ -394,8 +283,9 @@ Question QuestionStore::onAir(std::int64_t id, const std::string& actor) {
             busy.getInt(0), busy.getInt(1)));
     }
     Question after = transition(id, {"approved"}, "on_air", "", actor);
-    RecordingStore(db_).addMarker(after.sessionId, "question", markerLabel(after), now(),
-                                  std::nullopt, after.id, actor);
+    RecordingStore(db_).addMarker(after.sessionId, "question",
+                                  PersonalDataPolicy::markerLabel(after), now(), std::nullopt,
+                                  after.id, actor);
     tx.commit();
     return after;
 }

@@ -1,5 +1,7 @@
 #include "studio/RecordingStore.h"
 
+#include "studio/PersonalDataPolicy.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -309,6 +311,8 @@ Marker RecordingStore::addMarker(std::int64_t sessionId, const std::string& kind
                                  std::optional<std::int64_t> segmentId,
                                  std::optional<std::int64_t> questionId, const std::string& actor) {
     requireText(label, "label", kMaxNameBytes, true);
+    // A marker becomes a cue label and a chapter title in files that are published.
+    const std::string shown = PersonalDataPolicy::publicLabel(label);
     Transaction tx(db_);
     std::optional<std::int64_t> recordingId, pos;
     if (auto r = active(sessionId)) {
@@ -321,7 +325,7 @@ Marker RecordingStore::addMarker(std::int64_t sessionId, const std::string& kind
            "INSERT INTO markers (session_id, recording_id, kind, label, sample_pos, at, "
            "segment_id, "
            "question_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll(sessionId, recordingId, kind, label, pos, formatUtc(at), segmentId, questionId)
+        .bindAll(sessionId, recordingId, kind, shown, pos, formatUtc(at), segmentId, questionId)
         .run();
     Marker m = markers(sessionId).back();
     Journal::append(db_,

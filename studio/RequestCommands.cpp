@@ -7,15 +7,12 @@
 #include "studio/Deadlines.h"
 #include "studio/Errors.h"
 #include "studio/FollowUpStore.h"
-#include "studio/Journal.h"
-#include "studio/Masking.h"
 #include "studio/ObjectionStore.h"
-#include "studio/PersonalData.h"
+#include "studio/PersonalDataPolicy.h"
 #include "studio/PpidTerms.h"
 #include "studio/RequestStore.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
-#include "studio/Transaction.h"
 
 namespace ds {
 
@@ -27,15 +24,22 @@ RequestStore makeStore(CommandContext& ctx) {
     return RequestStore(ctx.db(), std::move(st), std::move(cal));
 }
 
-void printRequest(const CommandContext& ctx, const InfoRequest& r, const RequestStore& store) {
+// Prints the request as `view` shows it: the officer's view masks the requester unless asked.
+void printRequest(const CommandContext& ctx, const InfoRequest& r, const RequestStore& store,
+                  const PersonalDataPolicy& view = PersonalDataPolicy(Audience::Officer)) {
+    const ExportedPerson who = view.requester(r);
     const std::string& tz = store.station().timeZone;
     fmt::print("{} {} — {}\n", ctx.t("Permohonan", "Request"), r.registrationNumber,
                ctx.label(*vocab::find(vocab::requestStatuses(), r.status)));
     fmt::print("{}: {} ({}, {})\n", ctx.t("Diterima", "Received"), formatLocal(r.receivedAt, tz),
                r.channel,
                r.written ? ctx.t("tertulis", "written") : ctx.t("tidak tertulis", "unwritten"));
-    fmt::print("{}: {}\n", ctx.t("Pemohon", "Requester"),
-               r.requester.name.empty() ? "-" : r.requester.name);
+    fmt::print("{}: {}\n", ctx.t("Pemohon", "Requester"), who.name.empty() ? "-" : who.name);
+    for (const auto& [label, value] :
+         {std::pair{ctx.t("Alamat", "Address"), who.address},
+          std::pair{ctx.t("Telepon", "Phone"), who.phone}, std::pair{"E-mail", who.email}}) {
+        if (!value.empty()) fmt::print("  {}: {}\n", label, value);
+    }
     fmt::print("{}: {}\n", ctx.t("Informasi yang diminta", "Information requested"), r.details);
     if (!r.purpose.empty()) fmt::print("{}: {}\n", ctx.t("Tujuan", "Purpose"), r.purpose);
     fmt::print("{}: {}{}\n", ctx.t("Batas waktu", "Due"), formatDay(r.dueDate),
@@ -504,35 +508,16 @@ void addRequestCommands(CLI::App& app, CommandContext& ctx) {
         std::vector<std::vector<std::string>> rows;
         // Listed first: an unknown session or status is refused before anything is journalled.
         std::vector<InfoRequest> listed = store.list(f, asOf);
-        if (la->unmasked) {
-            // Personal data shown in full is an access to be accounted for (UU PDP).
-            Transaction tx(ctx.db());
-            Journal::append(ctx.db(), {ctx.actor(),
-                                       "request.list_unmasked",
-                                       "register",
-                                       nullptr,
-                                       {{"session", la->session ? nlohmann::json(*la->session)
-                                                                : nlohmann::json(nullptr)}}});
-            tx.commit();
+        const PersonalDataPolicy view = PersonalDataPolicy::officer(la->unmasked);
+        if (view.unmasked()) {
+            PersonalDataPolicy::journalUnmasked(
+                ctx.db(), ctx.actor(), "request.list_unmasked", "register",
+                {{"session",
+                  la->session ? nlohmann::json(*la->session) : nlohmann::json(nullptr)}});
         }
         for (const InfoRequest& r : listed) {
-            nlohmann::json j = r.toJson();
-            std::string name = r.requester.name;
-            if (PersonalData::identityWithheld(r)) {
-                // Refused under Pasal 17a(2): the caller's identity never leaves the record.
-                name = std::string(PersonalData::kWithheld);
-                j["requester"] = {
-                    {"name", name}, {"address", ""}, {"occupation", ""},       {"phone", ""},
-                    {"email", ""},  {"nik", ""},     {"power_of_attorney", ""}};
-            } else if (!la->unmasked) {
-                name = initials(name);
-                j["requester"]["name"] = name;
-                j["requester"]["phone"] = maskContact(r.requester.phone);
-                j["requester"]["email"] = maskContact(r.requester.email);
-                j["requester"]["address"] = r.requester.address.empty() ? "" : "***";
-                j["requester"]["nik"] = r.requester.nik.empty() ? "" : "***";
-            }
-            if (!r.requester.nik.empty()) j["requester"]["nik"] = "***";  // never exported
+            nlohmann::json j = view.request(r);
+            const std::string name = j["requester"]["name"];
             j["overdue"] = store.isOverdue(r, asOf);
             out.push_back(j);
             rows.push_back({r.registrationNumber, formatLocal(r.receivedAt, tz), r.status,
@@ -548,13 +533,24 @@ void addRequestCommands(CLI::App& app, CommandContext& ctx) {
         });
     });
 
-    auto showKey = std::make_shared<std::string>();
+    struct ShowArgs {
+        std::string key;
+        bool unmasked = false;
+    };
+    auto sa = std::make_shared<ShowArgs>();
     CLI::App* show = request->add_subcommand("show", "Show one request in full");
-    show->add_option("REQUEST", *showKey, "Request id or registration number")->required();
-    show->callback([&ctx, showKey] {
+    show->add_option("REQUEST", sa->key, "Request id or registration number")->required();
+    show->add_flag("--unmasked", sa->unmasked,
+                   "Show the requester's personal data in full (PPID officer only; journalled)");
+    show->callback([&ctx, sa] {
         RequestStore store = makeStore(ctx);
-        InfoRequest r = store.find(*showKey);
-        nlohmann::json j = r.toJson();
+        InfoRequest r = store.find(sa->key);
+        const PersonalDataPolicy view = PersonalDataPolicy::officer(sa->unmasked);
+        if (view.unmasked()) {
+            PersonalDataPolicy::journalUnmasked(ctx.db(), ctx.actor(), "request.show_unmasked",
+                                                fmt::format("request:{}", r.id));
+        }
+        nlohmann::json j = view.request(r);
         j["overdue"] = store.isOverdue(r, now());
         Station st = store.station();
         WorkingCalendar cal = store.calendar();
@@ -572,7 +568,7 @@ void addRequestCommands(CLI::App& app, CommandContext& ctx) {
             j["amendments"].push_back(a.toJson());
         }
         ctx.emit(j, [&] {
-            printRequest(ctx, r, store);
+            printRequest(ctx, r, store, view);
             for (const FollowUp& f : follow)
                 printFollowUp(ctx, f, st.timeZone);
             for (const Objection& o : objections)

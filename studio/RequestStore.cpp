@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "studio/ContactRules.h"
 #include "studio/Database.h"
 #include "studio/Deadlines.h"
 #include "studio/Errors.h"
@@ -14,6 +15,7 @@
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
 #include "studio/TextRules.h"
+#include "studio/Timeliness.h"
 #include "studio/Transaction.h"
 #include "studio/Vocabulary.h"
 
@@ -113,6 +115,8 @@ void validateRequester(const Requester& q) {
     requireText(q.email, "requester e-mail", kMaxNameBytes, false);
     requireText(q.nik, "requester NIK", kMaxNameBytes, false);
     requireText(q.powerOfAttorney, "power of attorney", kMaxNoteBytes, false);
+    requirePhone(trim(q.phone), "phone");
+    requireEmail(trim(q.email), "email");
     if (!q.nik.empty()) {
         bool digits = q.nik.size() == 16 && std::all_of(q.nik.begin(), q.nik.end(), [](char c) {
                           return c >= '0' && c <= '9';
@@ -194,7 +198,7 @@ InfoRequest RequestStore::openFromQuestion(std::int64_t questionId, const Reques
         throw UserError(fmt::format("question {} is already registered as request {}", questionId,
                                     exists.getText(0)));
     }
-    Question q = QuestionStore(db_, ContentFilter(), station_.timeZone).get(questionId);
+    Question q = QuestionStore(db_).get(questionId);
     SessionStore::requireNotSigned(SessionStore(db_).get(q.sessionId));
     InfoRequest r;
     r.sessionId = q.sessionId;
@@ -495,6 +499,22 @@ InfoRequest RequestStore::get(std::int64_t id) {
     return read(st);
 }
 
+std::optional<InfoRequest> RequestStore::forQuestion(std::int64_t questionId) {
+    Statement st = db_.prepare(std::string(kSelect) + "WHERE question_id = ?");
+    st.bind(1, questionId);
+    if (!st.step()) return std::nullopt;
+    return read(st);
+}
+
+InfoRequest RequestStore::findInSession(const std::string& key, std::int64_t sessionId) {
+    InfoRequest r = find(key);
+    if (r.sessionId != sessionId) {
+        throw UserError(fmt::format("request {} does not belong to session {}",
+                                    r.registrationNumber, sessionId));
+    }
+    return r;
+}
+
 InfoRequest RequestStore::find(const std::string& key) {
     std::int64_t id = 0;
     auto [p, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
@@ -508,7 +528,9 @@ InfoRequest RequestStore::find(const std::string& key) {
 }
 
 bool RequestStore::isOverdue(const InfoRequest& r, TimePoint asOf) const {
-    return !r.decided() && localDay(asOf, station_.timeZone) > r.dueDate;
+    const std::optional<Day> decided =
+        r.decidedAt ? std::optional<Day>(localDay(*r.decidedAt, station_.timeZone)) : std::nullopt;
+    return timeliness(r.dueDate, decided, localDay(asOf, station_.timeZone)) == Timeliness::Overdue;
 }
 
 std::vector<InfoRequest> RequestStore::list(const RequestListFilter& f, TimePoint asOf) {

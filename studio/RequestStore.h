@@ -55,8 +55,12 @@ class RequestStore {
                            const std::string& note, const std::string& actor);
 
     InfoRequest get(std::int64_t id);
+    // The request a listener's question made, if it made one.
+    std::optional<InfoRequest> forQuestion(std::int64_t questionId);
     // By numeric id or by registration number.
     InfoRequest find(const std::string& idOrNumber);
+    // The same, or UserError unless the request belongs to the session.
+    InfoRequest findInSession(const std::string& idOrNumber, std::int64_t sessionId);
     std::vector<InfoRequest> list(const RequestListFilter& filter, TimePoint asOf);
 
     // Undecided and past its due date on the station's local calendar day of `asOf`.

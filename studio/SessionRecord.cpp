@@ -6,7 +6,6 @@
 #include "studio/Database.h"
 #include "studio/FollowUpStore.h"
 #include "studio/IndonesianDate.h"
-#include "studio/Masking.h"
 #include "studio/ObjectionStore.h"
 #include "studio/PpidTerms.h"
 #include "studio/ReportText.h"
@@ -89,17 +88,6 @@ bool isPersonalField(const std::string& field) {
     return field.rfind("requester.", 0) == 0 || field == "caller_name" || field == "contact";
 }
 
-std::string maskedValue(const std::string& field, const std::string& value) {
-    if (field == "requester.nik") return value.empty() ? "" : "***";
-    if (field == "requester.name" || field == "caller_name") return initials(value);
-    if (field == "requester.phone" || field == "requester.email" || field == "contact") {
-        return maskContact(value);
-    }
-    if (field == "requester.address") return PersonalData::district(value);
-    if (field == "requester.power_of_attorney") return value.empty() ? "" : "***";
-    return value;
-}
-
 }  // namespace
 
 SessionRecord SessionRecord::build(Database& db, const Station& station,
@@ -125,7 +113,7 @@ SessionRecord SessionRecord::build(Database& db, const Station& station,
         while (st.step())
             erased.push_back(st.getInt(0));
     }
-    PersonalData pd(unmasked);
+    const PersonalDataPolicy pd = PersonalDataPolicy::exportFor(unmasked);
     FollowUpStore followUps(db, station, calendar);
     ObjectionStore objections(db, station, calendar);
     RequestListFilter filter;
@@ -152,8 +140,8 @@ SessionRecord SessionRecord::build(Database& db, const Station& station,
         for (Objection& o : e.objections) {
             if (e.person.withheld || e.person.erased) {
                 o.objector = e.person.name;
-            } else if (!unmasked) {
-                o.objector = initials(o.objector);
+            } else {
+                o.objector = pd.field("requester.name", o.objector);
             }
         }
         e.request = std::move(r);
@@ -171,9 +159,13 @@ SessionRecord SessionRecord::build(Database& db, const Station& station,
             if (!isPersonalField(c.field)) continue;
             if (entry && (entry->person.withheld || entry->person.erased)) {
                 c.before = c.after = std::string(entry->person.name);
-            } else if (!unmasked || c.field == "requester.nik") {
-                c.before = maskedValue(c.field, c.before);
-                c.after = maskedValue(c.field, c.after);
+            } else if (c.field == "requester.nik") {
+                // The NIK never leaves the record, unmasked or not.
+                c.before = PersonalDataPolicy(Audience::PublicExport).field(c.field, c.before);
+                c.after = PersonalDataPolicy(Audience::PublicExport).field(c.field, c.after);
+            } else {
+                c.before = pd.field(c.field, c.before);
+                c.after = pd.field(c.field, c.after);
             }
         }
     }

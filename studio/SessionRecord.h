@@ -16,7 +16,7 @@
 #include "studio/FollowUp.h"
 #include "studio/InfoRequest.h"
 #include "studio/Objection.h"
-#include "studio/PersonalData.h"
+#include "studio/PersonalDataPolicy.h"
 #include "studio/Session.h"
 #include "studio/Signature.h"
 #include "studio/Station.h"

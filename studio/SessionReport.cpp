@@ -13,18 +13,15 @@
 
 namespace ds {
 
-nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::int64_t sessionId,
-                                    TimePoint asOf) {
-    Session s = SessionStore(db).get(sessionId);
+Pasal11Figures SessionReport::figures(Database& db, RequestStore& requests, std::int64_t sessionId,
+                                      TimePoint asOf) {
+    SessionStore(db).get(sessionId);  // NotFoundError for an unknown session
     const Station& station = requests.station();
-
-    nlohmann::json byChannel = nlohmann::json::object();
+    Pasal11Figures f;
     for (const Term& t : vocab::channels())
-        byChannel[std::string(t.code)] = 0;
-    nlohmann::json byStatus = nlohmann::json::object();
+        f.byChannel[std::string(t.code)] = 0;
     for (const Term& t : vocab::questionStatuses())
-        byStatus[std::string(t.code)] = 0;
-    int received = 0, flagged = 0;
+        f.byStatus[std::string(t.code)] = 0;
     {
         Statement st = db.prepare(
             "SELECT channel, status, COUNT(*), SUM(flags <> '[]') FROM questions "
@@ -32,61 +29,63 @@ nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::i
         st.bind(1, sessionId);
         while (st.step()) {
             int n = static_cast<int>(st.getInt(2));
-            byChannel[st.getText(0)] = byChannel.value(st.getText(0), 0) + n;
-            byStatus[st.getText(1)] = byStatus.value(st.getText(1), 0) + n;
-            received += n;
-            flagged += static_cast<int>(st.getInt(3));
+            f.byChannel[st.getText(0)] += n;
+            f.byStatus[st.getText(1)] += n;
+            f.questionsReceived += n;
+            f.questionsFlagged += static_cast<int>(st.getInt(3));
         }
     }
-
-    nlohmann::json byGround = nlohmann::json::object();
     for (const Term& t : vocab::refusalGrounds())
-        byGround[std::string(t.code)] = 0;
-    int total = 0, grantedFull = 0, grantedPartial = 0, refused = 0, notHeld = 0, pending = 0,
-        extended = 0, escalated = 0, overdue = 0;
-    nlohmann::json times = nlohmann::json::array();
+        f.refusedByGround[std::string(t.code)] = 0;
     std::vector<double> seconds;
     RequestListFilter filter;
     filter.sessionId = sessionId;
     for (const InfoRequest& r : requests.list(filter, asOf)) {
-        ++total;
-        if (r.extended) ++extended;
-        if (r.escalated) ++escalated;
+        ++f.received;
+        if (r.extended) ++f.extended;
+        if (r.escalated) ++f.escalated;
         if (!r.decided()) {
-            ++pending;
-            if (requests.isOverdue(r, asOf)) ++overdue;
+            ++f.pending;
+            if (requests.isOverdue(r, asOf)) ++f.overdue;
             continue;
         }
         const std::string& d = r.decision.decision;
-        if (d == "granted_full") ++grantedFull;
-        if (d == "granted_partial") ++grantedPartial;
+        if (d == "granted_full") ++f.grantedFull;
+        if (d == "granted_partial") ++f.grantedPartial;
         if (d == "refused") {
-            ++refused;
-            byGround[r.decision.ground] = byGround.value(r.decision.ground, 0) + 1;
-            if (r.decision.ground == "not_held" || r.decision.ground == "not_documented") ++notHeld;
+            ++f.refused;
+            ++f.refusedByGround[r.decision.ground];
+            if (r.decision.ground == "not_held" || r.decision.ground == "not_documented")
+                ++f.notHeld;
         }
-        double secs = std::chrono::duration<double>(*r.decidedAt - r.receivedAt).count();
-        seconds.push_back(secs);
-        int workingDays = requests.calendar().workingDaysBetween(
+        DecisionTime t;
+        t.registrationNumber = r.registrationNumber;
+        t.receivedAt = r.receivedAt;
+        t.decidedAt = *r.decidedAt;
+        t.decision = d;
+        t.seconds = std::chrono::duration<double>(*r.decidedAt - r.receivedAt).count();
+        t.workingDays = requests.calendar().workingDaysBetween(
             localDay(r.receivedAt, station.timeZone), localDay(*r.decidedAt, station.timeZone));
-        times.push_back({{"registration_number", r.registrationNumber},
-                         {"received_at", formatUtc(r.receivedAt)},
-                         {"decided_at", formatUtc(*r.decidedAt)},
-                         {"decision", d},
-                         {"seconds", secs},
-                         {"working_days", workingDays}});
+        seconds.push_back(t.seconds);
+        f.timeToDecision.push_back(std::move(t));
     }
-    nlohmann::json median = nullptr;
     if (!seconds.empty()) {
         std::sort(seconds.begin(), seconds.end());
         std::size_t n = seconds.size();
-        median = n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0;
+        f.medianSecondsToDecision =
+            n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0;
     }
+    return f;
+}
 
+nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::int64_t sessionId,
+                                    TimePoint asOf) {
+    Session s = SessionStore(db).get(sessionId);
+    const Station& station = requests.station();
+    const Pasal11Figures f = figures(db, requests, sessionId, asOf);
     const ComplaintStats complaints = ComplaintStats::build(
         ComplaintStore(db, station, requests.calendar()).list({.sessionId = sessionId}),
         station.timeZone, asOf);
-
     return {{"complaints", complaints.toJson()},
             {"session",
              {{"id", s.id},
@@ -98,24 +97,8 @@ nlohmann::json SessionReport::build(Database& db, RequestStore& requests, std::i
             {"station",
              {{"code", station.code}, {"name", station.name}, {"time_zone", station.timeZone}}},
             {"as_of", formatUtc(asOf)},
-            {"questions",
-             {{"received", received},
-              {"flagged", flagged},
-              {"by_channel", byChannel},
-              {"by_status", byStatus}}},
-            {"requests",
-             {{"received", total},
-              {"granted_full", grantedFull},
-              {"granted_partial", grantedPartial},
-              {"refused", refused},
-              {"refused_by_ground", byGround},
-              {"not_held", notHeld},
-              {"pending", pending},
-              {"extended", extended},
-              {"escalated", escalated},
-              {"overdue", overdue},
-              {"time_to_decision", times},
-              {"median_time_to_decision_seconds", median}}}};
+            {"questions", f.questionsJson()},
+            {"requests", f.requestsJson()}};
 }
 
 std::string SessionReport::toCsv(const nlohmann::json& report) {

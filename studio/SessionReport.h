@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "studio/Pasal11Figures.h"
 #include "studio/Time.h"
 
 namespace ds {
@@ -21,9 +22,12 @@ class Database;
 class RequestStore;
 
 class SessionReport {
-public:
+  public:
     static nlohmann::json build(Database& db, RequestStore& requests, std::int64_t sessionId,
                                 TimePoint asOf);
+    // The figures themselves, for the control room and the signed summary.
+    static Pasal11Figures figures(Database& db, RequestStore& requests, std::int64_t sessionId,
+                                  TimePoint asOf);
     // The same figures as rows "section,key,value" (UTF-8 with a byte-order mark so spreadsheet
     // programs show Indonesian text right).
     static std::string toCsv(const nlohmann::json& report);

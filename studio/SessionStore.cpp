@@ -1,5 +1,8 @@
 #include "studio/SessionStore.h"
 
+#include "studio/SignedSummary.h"
+#include "studio/Station.h"
+
 #include <fmt/format.h>
 
 #include "studio/Database.h"
@@ -27,7 +30,9 @@ std::optional<std::string> optText(const std::optional<TimePoint>& t) {
     return formatUtc(*t);
 }
 
-std::string subject(std::int64_t id) { return fmt::format("session:{}", id); }
+std::string subject(std::int64_t id) {
+    return fmt::format("session:{}", id);
+}
 
 int currentIndex(const Session& s) {
     for (std::size_t i = 0; i < s.segments.size(); ++i) {
@@ -38,8 +43,8 @@ int currentIndex(const Session& s) {
 
 void requireLive(const Session& s, const char* action) {
     if (s.status != "live") {
-        throw UserError(fmt::format("session {} is {}, not live: cannot {}", s.id, s.status,
-                                    action));
+        throw UserError(
+            fmt::format("session {} is {}, not live: cannot {}", s.id, s.status, action));
     }
 }
 
@@ -100,7 +105,8 @@ Session SessionStore::readSession(std::int64_t id, bool withParts) {
     s.sprinNumber = st.getText(8);
     if (auto d = st.getOptText(9)) s.sprinDate = parseDay(*d);
     s.status = st.getText(10);
-    for (int i = 0; i < 4; ++i) s.checklist[i] = st.getInt(11 + i) != 0;
+    for (int i = 0; i < 4; ++i)
+        s.checklist[i] = st.getInt(11 + i) != 0;
     s.startedAt = optTime(st.getOptText(15));
     s.endedAt = optTime(st.getOptText(16));
     if (!withParts) return s;
@@ -108,11 +114,13 @@ Session SessionStore::readSession(std::int64_t id, bool withParts) {
     Statement of = db_.prepare(
         "SELECT role, name, rank, nrp FROM session_officers WHERE session_id = ? ORDER BY id");
     of.bind(1, id);
-    while (of.step()) s.officers.push_back({of.getText(0), of.getText(1), of.getText(2), of.getText(3)});
+    while (of.step())
+        s.officers.push_back({of.getText(0), of.getText(1), of.getText(2), of.getText(3)});
     Statement gu = db_.prepare(
         "SELECT name, rank, position FROM session_guests WHERE session_id = ? ORDER BY id");
     gu.bind(1, id);
-    while (gu.step()) s.guests.push_back({gu.getText(0), gu.getText(1), gu.getText(2)});
+    while (gu.step())
+        s.guests.push_back({gu.getText(0), gu.getText(1), gu.getText(2)});
     Statement sg = db_.prepare(
         "SELECT id, ord, kind, title, planned_s, notes, fixed_start, hard_out, actual_start, "
         "actual_end, held_ms, hold_since FROM segments WHERE session_id = ? ORDER BY ord");
@@ -136,7 +144,9 @@ Session SessionStore::readSession(std::int64_t id, bool withParts) {
     return s;
 }
 
-Session SessionStore::get(std::int64_t id) { return readSession(id, true); }
+Session SessionStore::get(std::int64_t id) {
+    return readSession(id, true);
+}
 
 std::vector<Session> SessionStore::list(const SessionListFilter& f) {
     std::string sql = "SELECT id FROM sessions WHERE 1 = 1";
@@ -150,9 +160,11 @@ std::vector<Session> SessionStore::list(const SessionListFilter& f) {
     if (f.to) st.bind(3, formatUtc(*f.to));
     st.bind(4, f.limit);
     std::vector<std::int64_t> ids;
-    while (st.step()) ids.push_back(st.getInt(0));
+    while (st.step())
+        ids.push_back(st.getInt(0));
     std::vector<Session> out;
-    for (std::int64_t id : ids) out.push_back(readSession(id, false));
+    for (std::int64_t id : ids)
+        out.push_back(readSession(id, false));
     return out;
 }
 
@@ -160,14 +172,15 @@ void SessionStore::writeParts(const Session& s) {
     db_.prepare("DELETE FROM session_officers WHERE session_id = ?").bind(1, s.id).run();
     for (const Officer& o : s.officers) {
         db_.prepare(
-              "INSERT INTO session_officers (session_id, role, name, rank, nrp) "
-              "VALUES (?, ?, ?, ?, ?)")
+               "INSERT INTO session_officers (session_id, role, name, rank, nrp) "
+               "VALUES (?, ?, ?, ?, ?)")
             .bindAll(s.id, o.role, o.name, o.rank, o.nrp)
             .run();
     }
     db_.prepare("DELETE FROM session_guests WHERE session_id = ?").bind(1, s.id).run();
     for (const Guest& g : s.guests) {
-        db_.prepare("INSERT INTO session_guests (session_id, name, rank, position) VALUES (?, ?, ?, ?)")
+        db_.prepare(
+               "INSERT INTO session_guests (session_id, name, rank, position) VALUES (?, ?, ?, ?)")
             .bindAll(s.id, g.name, g.rank, g.position)
             .run();
     }
@@ -178,8 +191,8 @@ void SessionStore::writeSegments(std::int64_t sessionId, const std::vector<Segme
     int ord = 0;
     for (const Segment& seg : segments) {
         db_.prepare(
-              "INSERT INTO segments (session_id, ord, kind, title, planned_s, notes, fixed_start, "
-              "hard_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+               "INSERT INTO segments (session_id, ord, kind, title, planned_s, notes, fixed_start, "
+               "hard_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(sessionId, ord++, seg.kind, seg.title,
                      static_cast<std::int64_t>(seg.planned.count() / 1000), seg.notes,
                      optText(seg.fixedStart), optText(seg.hardOut))
@@ -189,8 +202,8 @@ void SessionStore::writeSegments(std::int64_t sessionId, const std::vector<Segme
 
 void SessionStore::saveSegment(const Segment& seg) {
     db_.prepare(
-          "UPDATE segments SET actual_start = ?, actual_end = ?, held_ms = ?, hold_since = ? "
-          "WHERE id = ?")
+           "UPDATE segments SET actual_start = ?, actual_end = ?, held_ms = ?, hold_since = ? "
+           "WHERE id = ?")
         .bindAll(optText(seg.actualStart), optText(seg.actualEnd),
                  static_cast<std::int64_t>(seg.held.count()), optText(seg.holdSince), seg.id)
         .run();
@@ -201,14 +214,14 @@ Session SessionStore::create(const Session& s, const std::string& actor) {
     Transaction tx(db_);
     Programme programme = ProgrammeStore(db_).get(s.programmeId);
     db_.prepare(
-          "INSERT INTO sessions (programme_id, topic, scheduled_start, planned_length_s, "
-          "sprin_number, sprin_date, check_personnel, check_materials, check_schedule, "
-          "check_guest_input, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO sessions (programme_id, topic, scheduled_start, planned_length_s, "
+           "sprin_number, sprin_date, check_personnel, check_materials, check_schedule, "
+           "check_guest_input, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bindAll(s.programmeId, s.topic, formatUtc(s.scheduledStart),
                  static_cast<std::int64_t>(s.plannedLength.count() / 1000), s.sprinNumber,
                  s.sprinDate ? std::optional<std::string>(formatDay(*s.sprinDate)) : std::nullopt,
-                 int(s.checklist[0]), int(s.checklist[1]), int(s.checklist[2]),
-                 int(s.checklist[3]), formatUtc(now()))
+                 int(s.checklist[0]), int(s.checklist[1]), int(s.checklist[2]), int(s.checklist[3]),
+                 formatUtc(now()))
         .run();
     Session stored = s;
     stored.id = db_.lastInsertId();
@@ -231,14 +244,14 @@ Session SessionStore::update(const Session& changed, const std::string& actor) {
     requireNotSigned(before);
     if (before.status != "planned" && (changed.scheduledStart != before.scheduledStart ||
                                        changed.plannedLength != before.plannedLength)) {
-        throw UserError(fmt::format(
-            "session {} is {}: its scheduled start and length can no longer change", changed.id,
-            before.status));
+        throw UserError(
+            fmt::format("session {} is {}: its scheduled start and length can no longer change",
+                        changed.id, before.status));
     }
     db_.prepare(
-          "UPDATE sessions SET topic = ?, scheduled_start = ?, planned_length_s = ?, "
-          "sprin_number = ?, sprin_date = ?, check_personnel = ?, check_materials = ?, "
-          "check_schedule = ?, check_guest_input = ? WHERE id = ?")
+           "UPDATE sessions SET topic = ?, scheduled_start = ?, planned_length_s = ?, "
+           "sprin_number = ?, sprin_date = ?, check_personnel = ?, check_materials = ?, "
+           "check_schedule = ?, check_guest_input = ? WHERE id = ?")
         .bindAll(changed.topic, formatUtc(changed.scheduledStart),
                  static_cast<std::int64_t>(changed.plannedLength.count() / 1000),
                  changed.sprinNumber,
@@ -249,8 +262,8 @@ Session SessionStore::update(const Session& changed, const std::string& actor) {
         .run();
     writeParts(changed);
     Session after = get(changed.id);
-    Journal::append(db_, {actor, "session.update", subject(after.id), before.toJson(),
-                          after.toJson()});
+    Journal::append(db_,
+                    {actor, "session.update", subject(after.id), before.toJson(), after.toJson()});
     tx.commit();
     return after;
 }
@@ -276,8 +289,8 @@ Session SessionStore::start(std::int64_t id, bool force, const std::string& acto
     Transaction tx(db_);
     Session s = get(id);
     if (s.status != "planned") {
-        throw UserError(fmt::format("session {} is {}; only a planned session can start", id,
-                                    s.status));
+        throw UserError(
+            fmt::format("session {} is {}; only a planned session can start", id, s.status));
     }
     if (s.segments.empty()) {
         throw UserError(fmt::format(
@@ -285,7 +298,8 @@ Session SessionStore::start(std::int64_t id, bool force, const std::string& acto
     }
     std::string missing;
     for (std::size_t i = 0; i < s.checklist.size(); ++i) {
-        if (!s.checklist[i]) missing += std::string(missing.empty() ? "" : ", ") + kChecklistCodes[i];
+        if (!s.checklist[i])
+            missing += std::string(missing.empty() ? "" : ", ") + kChecklistCodes[i];
     }
     if (!missing.empty() && !force) {
         throw UserError(fmt::format(
@@ -304,8 +318,8 @@ Session SessionStore::start(std::int64_t id, bool force, const std::string& acto
     saveSegment(s.segments[0]);
     RecordingStore(db_).addMarker(id, "segment", s.segments[0].title, t, s.segments[0].id,
                                   std::nullopt, actor);
-    nlohmann::json after = {{"status", "live"}, {"started_at", formatUtc(t)},
-                            {"segment", s.segments[0].title}};
+    nlohmann::json after = {
+        {"status", "live"}, {"started_at", formatUtc(t)}, {"segment", s.segments[0].title}};
     if (!missing.empty()) after["checklist_incomplete"] = missing;
     Journal::append(db_, {actor, "session.start", subject(id), {{"status", before.status}}, after});
     tx.commit();
@@ -319,9 +333,9 @@ Session SessionStore::next(std::int64_t id, const std::string& actor) {
     int c = currentIndex(s);
     if (c < 0) throw UserError(fmt::format("session {} has no running segment", id));
     if (c + 1 >= static_cast<int>(s.segments.size())) {
-        throw UserError(fmt::format(
-            "'{}' is the last segment; end the session with `session end {}`",
-            s.segments[c].title, id));
+        throw UserError(
+            fmt::format("'{}' is the last segment; end the session with `session end {}`",
+                        s.segments[c].title, id));
     }
     TimePoint t = now();
     Segment& cur = s.segments[c];
@@ -330,11 +344,14 @@ Session SessionStore::next(std::int64_t id, const std::string& actor) {
     s.segments[c + 1].actualStart = t;
     saveSegment(cur);
     saveSegment(s.segments[c + 1]);
-    RecordingStore(db_).addMarker(id, "segment", s.segments[c + 1].title, t,
-                                  s.segments[c + 1].id, std::nullopt, actor);
-    Journal::append(db_, {actor, "rundown.next", subject(id),
-                          {{"segment", cur.title}, {"ord", c}},
-                          {{"segment", s.segments[c + 1].title}, {"ord", c + 1}, {"at", formatUtc(t)}}});
+    RecordingStore(db_).addMarker(id, "segment", s.segments[c + 1].title, t, s.segments[c + 1].id,
+                                  std::nullopt, actor);
+    Journal::append(db_,
+                    {actor,
+                     "rundown.next",
+                     subject(id),
+                     {{"segment", cur.title}, {"ord", c}},
+                     {{"segment", s.segments[c + 1].title}, {"ord", c + 1}, {"at", formatUtc(t)}}});
     tx.commit();
     return s;
 }
@@ -356,11 +373,13 @@ Session SessionStore::back(std::int64_t id, const std::string& actor) {
     saveSegment(prev);
     // The undone take's marker goes too: the segment did not start then after all.
     db_.prepare(
-          "DELETE FROM markers WHERE id = (SELECT MAX(id) FROM markers WHERE session_id = ? AND "
-          "kind = 'segment' AND segment_id = ?)")
+           "DELETE FROM markers WHERE id = (SELECT MAX(id) FROM markers WHERE session_id = ? AND "
+           "kind = 'segment' AND segment_id = ?)")
         .bindAll(id, cur.id)
         .run();
-    Journal::append(db_, {actor, "rundown.back", subject(id),
+    Journal::append(db_, {actor,
+                          "rundown.back",
+                          subject(id),
                           {{"segment", cur.title}, {"ord", c}},
                           {{"segment", prev.title}, {"ord", c - 1}}});
     tx.commit();
@@ -382,9 +401,12 @@ Session SessionStore::hold(std::int64_t id, const std::string& actor) {
         releaseHold(cur, t);
     }
     saveSegment(cur);
-    Journal::append(db_, {actor, holding ? "rundown.hold" : "rundown.resume", subject(id),
-                          {{"segment", cur.title}},
-                          {{"segment", cur.title}, {"held_ms", cur.held.count()}, {"at", formatUtc(t)}}});
+    Journal::append(
+        db_, {actor,
+              holding ? "rundown.hold" : "rundown.resume",
+              subject(id),
+              {{"segment", cur.title}},
+              {{"segment", cur.title}, {"held_ms", cur.held.count()}, {"at", formatUtc(t)}}});
     tx.commit();
     return s;
 }
@@ -405,14 +427,26 @@ Session SessionStore::end(std::int64_t id, const std::string& actor) {
     db_.prepare("UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ?")
         .bindAll(formatUtc(t), id)
         .run();
-    Journal::append(db_, {actor, "session.end", subject(id), {{"status", "live"}},
+    Journal::append(db_, {actor,
+                          "session.end",
+                          subject(id),
+                          {{"status", "live"}},
                           {{"status", "ended"}, {"ended_at", formatUtc(t)}}});
     tx.commit();
     return s;
 }
 
-Signature SessionStore::sign(std::int64_t id, Signature sig, const nlohmann::json& summary,
-                             const std::string& tz, const std::string& actor) {
+Signature SessionStore::sign(std::int64_t id, Signature sig, const Station& station,
+                             const WorkingCalendar& calendar, const std::string& actor) {
+    Transaction tx(db_);
+    Signature done = signWith(id, std::move(sig), signedSummary(db_, station, calendar, id),
+                              station.timeZone, actor);
+    tx.commit();
+    return done;
+}
+
+Signature SessionStore::signWith(std::int64_t id, Signature sig, const nlohmann::json& summary,
+                                 const std::string& tz, const std::string& actor) {
     requireText(sig.name, "name", kMaxNameBytes, true);
     requireText(sig.position, "position", kMaxNameBytes, false);
     requireText(sig.place, "place", kMaxNameBytes, false);
@@ -482,8 +516,8 @@ RundownFigures SessionStore::clock(const Session& s, TimePoint at) {
     std::vector<SegmentTiming> timings;
     timings.reserve(s.segments.size());
     for (const Segment& seg : s.segments) {
-        timings.push_back({seg.planned, seg.fixedStart, seg.hardOut, seg.actualStart,
-                           seg.actualEnd, seg.held, seg.holdSince});
+        timings.push_back({seg.planned, seg.fixedStart, seg.hardOut, seg.actualStart, seg.actualEnd,
+                           seg.held, seg.holdSince});
     }
     return RundownClock::compute(timings, at, s.scheduledStart, s.plannedEnd());
 }

@@ -12,6 +12,8 @@
 namespace ds {
 
 class Database;
+class WorkingCalendar;
+struct Station;
 
 struct SessionListFilter {
     std::optional<std::string> status;
@@ -42,12 +44,13 @@ class SessionStore {
     Session hold(std::int64_t id, const std::string& actor);  // toggles hold of the current segment
     Session end(std::int64_t id, const std::string& actor);
 
-    // The PPID officer signs the record of an ended session (issue 4): the session becomes
-    // "signed" and frozen, and the signing is journalled with `summary` (the counts and
-    // decisions as signed); the journal row's id and hash are kept with the signature. The
-    // signature's date must fall between the session's local day and today in time zone tz.
-    Signature sign(std::int64_t id, Signature signature, const nlohmann::json& summary,
-                   const std::string& tz, const std::string& actor);
+    // The PPID officer signs the record of an ended session: the session becomes "signed" and
+    // frozen, and the signing is journalled with the summary of the record as signed (the
+    // counts and decisions, SignedSummary), built here in the signing transaction so that it is
+    // the state signed; the journal row's id and hash are kept with the signature. The
+    // signature's date must fall between the session's local day and today at the station.
+    Signature sign(std::int64_t id, Signature signature, const Station& station,
+                   const WorkingCalendar& calendar, const std::string& actor);
     std::optional<Signature> signature(std::int64_t id);
 
     // The clock figures for the session at `at`.
@@ -56,6 +59,8 @@ class SessionStore {
     static void requireNotSigned(const Session& s);
 
   private:
+    Signature signWith(std::int64_t id, Signature signature, const nlohmann::json& summary,
+                       const std::string& tz, const std::string& actor);
     Session readSession(std::int64_t id, bool withParts);
     void writeParts(const Session& s);
     void writeSegments(std::int64_t sessionId, const std::vector<Segment>& segments);

@@ -6,14 +6,12 @@
 #include "studio/AmendmentStore.h"
 #include "studio/Errors.h"
 #include "studio/PpidTerms.h"
+#include "studio/QuestionStore.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionRecord.h"
 #include "studio/SessionStore.h"
-#include "studio/SignedSummary.h"
-#include "studio/Statement.h"
 #include "studio/StationStore.h"
 #include "studio/StudioCommands.h"
-#include "studio/Transaction.h"
 
 namespace ds {
 
@@ -60,13 +58,7 @@ void addSigningCommands(CLI::App& app, CommandContext& ctx) {
         sig.place = sa->place;
         sig.signedOn =
             sa->date.empty() ? localDay(now(), st.timeZone) : cli::parseDate(sa->date, "--date");
-        // One write transaction: the summary in the journal is the state that was signed, with
-        // no step of another process in between.
-        Transaction tx(ctx.db());
-        nlohmann::json summary = signedSummary(ctx.db(), st, cal, sa->id);
-        Signature done =
-            SessionStore(ctx.db()).sign(sa->id, sig, summary, st.timeZone, ctx.actor());
-        tx.commit();
+        Signature done = SessionStore(ctx.db()).sign(sa->id, sig, st, cal, ctx.actor());
         ctx.emit(done.toJson(), [&] {
             fmt::print("{} {}: {} ({}), {}\n",
                        ctx.t("Catatan sesi ditandatangani", "Session record signed"), sa->id,
@@ -111,22 +103,10 @@ void addSigningCommands(CLI::App& app, CommandContext& ctx) {
         AmendmentStore store(ctx.db(), st, cal);
         Amendment a;
         if (!aa->request.empty()) {
-            InfoRequest r = RequestStore(ctx.db(), st, cal).find(aa->request);
-            if (r.sessionId != aa->id) {
-                throw UserError(fmt::format("request {} does not belong to session {}",
-                                            r.registrationNumber, aa->id));
-            }
+            InfoRequest r = RequestStore(ctx.db(), st, cal).findInSession(aa->request, aa->id);
             a = store.amendRequest(r.id, changes, aa->reason, ctx.actor());
         } else if (aa->question) {
-            Statement q = ctx.db().prepare("SELECT session_id FROM questions WHERE id = ?");
-            q.bind(1, *aa->question);
-            if (!q.step())
-                throw NotFoundError(fmt::format("no question with id {}", *aa->question));
-            if (q.getInt(0) != aa->id) {
-                throw UserError(fmt::format("question {} does not belong to session {}",
-                                            *aa->question, aa->id));
-            }
-            q.reset();
+            QuestionStore(ctx.db()).getInSession(*aa->question, aa->id);
             a = store.amendQuestion(*aa->question, changes, aa->reason, ctx.actor());
         } else {
             a = store.amendSession(aa->id, changes, aa->reason, ctx.actor());

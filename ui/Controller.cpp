@@ -7,7 +7,8 @@
 #include "studio/Database.h"
 #include "studio/Demo.h"
 #include "studio/Errors.h"
-#include "studio/Masking.h"
+#include "studio/IntakeService.h"
+#include "studio/PersonalDataPolicy.h"
 #include "studio/QuestionStore.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
@@ -31,11 +32,11 @@ Controller::Controller(Database& db, std::string actor, RecordingControl& record
 
 void Controller::refreshStation() {
     station_ = StationStore(db_).current(actor_);
-    // The word list is parsed once per file, not for every question.
-    if (!stationLoaded_ || filterKey_ != station_.contentWordsFile) {
-        filter_ = StationStore::contentFilter(station_);
-        filterKey_ = station_.contentWordsFile;
-        stationLoaded_ = true;
+    // The word list and calendar are parsed once per station setting, not for every question.
+    std::string key = station_.toJson().dump();
+    if (!intake_ || stationKey_ != key) {
+        intake_ = std::make_unique<IntakeService>(db_);
+        stationKey_ = std::move(key);
     }
 }
 
@@ -56,10 +57,7 @@ struct Controller::Applier {
     Outcome& out;
 
     SessionStore sessions() { return SessionStore(c.db_); }
-    QuestionStore questions() {
-        c.refreshStation();
-        return QuestionStore(c.db_, c.filter_, c.station_.timeZone);
-    }
+    QuestionStore questions() { return QuestionStore(c.db_); }
     RequestStore requests() {
         c.refreshStation();
         return RequestStore(c.db_, c.station_, StationStore::calendar(c.station_));
@@ -111,10 +109,10 @@ struct Controller::Applier {
         out.subjectId = q.id;
         out.message = fmtTx(Tx::OkOnAir, q.number);
         marker([&] {
-            c.recording_.marker(
-                c.db_, {q.sessionId, "question",
-                        fmtTx(Tx::MarkerQuestion, q.number, firstName(q.callerName)), std::nullopt,
-                        q.id, c.actor_});
+            c.recording_.marker(c.db_, {q.sessionId, "question",
+                                        fmtTx(Tx::MarkerQuestion, q.number,
+                                              PersonalDataPolicy::shortName(q.callerName)),
+                                        std::nullopt, q.id, c.actor_});
         });
     }
     void operator()(const cmd::MarkAnswered& x) {
@@ -128,15 +126,8 @@ struct Controller::Applier {
         out.message = fmtTx(Tx::OkMoved, q.number, x.position);
     }
     void operator()(const cmd::AddQuestion& x) {
-        QuestionStore store = questions();
-        RequestStore reqs = requests();
-        const std::string actor = c.actor_;
-        // As the command line does: an information request is registered with its question,
-        // in the same transaction, so it has its registration number at receipt.
-        store.onInformationRequest([&reqs, actor](const Question& q) {
-            reqs.openFromQuestion(q.id, Requester{}, q.purpose, actor);
-        });
-        Question q = store.add(x.question, c.actor_);
+        c.refreshStation();
+        Question q = c.intake_->receive(x.question, c.actor_);
         out.subjectId = q.id;
         out.message = fmtTx(Tx::OkQuestionAdded, q.number);
     }

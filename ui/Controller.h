@@ -5,10 +5,11 @@
 // and the RecordingControl and RecordKeeping calls. Runs on the database worker; synchronous and
 // thread-free so it is unit-tested on a temporary database.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
-#include "studio/ContentFilter.h"
+#include "studio/IntakeService.h"
 #include "studio/Station.h"
 #include "ui/Commands.h"
 
@@ -46,9 +47,8 @@ class Controller {
     std::optional<std::int64_t> sessionId_;
     std::string contact_;
     Station station_;
-    std::string filterKey_;
-    ContentFilter filter_;
-    bool stationLoaded_ = false;
+    std::string stationKey_;
+    std::unique_ptr<IntakeService> intake_;
 };
 
 }  // namespace ds::ui

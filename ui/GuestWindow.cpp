@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "studio/Masking.h"
 #include "ui/Screenshot.h"
 #include "ui/Style.h"
 #include "ui/Translations.h"
@@ -16,7 +15,7 @@ namespace ds::ui {
 namespace {
 
 GuestModel::Item item(const Question& q) {
-    return {q.number, firstName(q.callerName), q.origin, GuestWindow::hidePhoneNumbers(q.text)};
+    return PersonalDataPolicy::guestQuestion(q, GuestWindow::marks());
 }
 
 // At most `lines` wrapped lines of `text` at `width`, with an ellipsis when cut.
@@ -42,40 +41,12 @@ std::string clampLines(ImFont* font, float size, const std::string& text, float 
 
 }  // namespace
 
+HiddenMarks GuestWindow::marks() {
+    return {tr(Tx::HiddenNumber), tr(Tx::HiddenEmail), tr(Tx::HiddenName)};
+}
+
 std::string GuestWindow::hidePhoneNumbers(const std::string& text) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char c = text[i];
-        const bool start = (c >= '0' && c <= '9') || (c == '+' && i + 1 < text.size() &&
-                                                      text[i + 1] >= '0' && text[i + 1] <= '9');
-        if (!start) {
-            out += c;
-            ++i;
-            continue;
-        }
-        // A run of digits with the separators people write in numbers.
-        std::size_t j = i, digits = 0, lastDigit = i;
-        while (j < text.size()) {
-            const char d = text[j];
-            if (d >= '0' && d <= '9') {
-                ++digits;
-                lastDigit = j;
-            } else if (!(d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' ||
-                         (d == '+' && j == i))) {
-                break;
-            }
-            ++j;
-        }
-        if (digits >= 8) {
-            out += tr(Tx::HiddenNumber);
-            i = lastDigit + 1;
-        } else {
-            out.append(text, i, lastDigit + 1 - i);
-            i = lastDigit + 1;
-        }
-    }
-    return out;
+    return PersonalDataPolicy::cleanText(text, {}, marks());
 }
 
 GuestModel GuestWindow::model(const Snapshot& snap, const RundownFigures* figures, TimePoint now,

@@ -7,22 +7,20 @@
 // What may appear there is decided in one place, GuestWindow::model(): only the question on air
 // and approved questions, and of each only its number, the caller's first name (Masking.h
 // firstName), the area and the text, with phone numbers inside the text hidden. The window draws
-// the model and nothing else; tests check the model and the drawn text.
+// the model and nothing else; tests check the model and the drawn text. What of a question may
+// be shown is the personal-data policy's (PersonalDataPolicy::guestQuestion).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "studio/PersonalDataPolicy.h"
 #include "ui/Frame.h"
 
 namespace ds::ui {
 
 struct GuestModel {
-    struct Item {
-        int number = 0;
-        std::string firstName;
-        std::string area;
-        std::string text;
-    };
+    // Built by the personal-data policy: it holds nothing the guests may not see.
+    using Item = GuestQuestion;
     bool live = false;
     std::string state;  // "planned", "live", "ended" ...: what to say when not live
     std::optional<Item> current;
@@ -41,8 +39,9 @@ class GuestWindow {
 
     static GuestModel model(const Snapshot& snap, const RundownFigures* figures, TimePoint now,
                             const std::string& message, int maxNext = kMaxNext);
-    // Digit runs that look like a phone number (8 digits or more) replaced by a mark.
+    // The policy's cleaning of free text with the marks in the window's language.
     static std::string hidePhoneNumbers(const std::string& text);
+    static HiddenMarks marks();
 
     // Fills the current ImGui context's whole viewport (the guest OS window).
     void draw(const Frame& f);

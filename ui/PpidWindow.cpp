@@ -371,6 +371,7 @@ void PpidWindow::drawStatistics(const Frame& f) {
         row(tr(Tx::StatGrantedPartial), std::to_string(rep.grantedPartial));
         row(tr(Tx::StatRefused), std::to_string(rep.refused));
         for (const auto& [ground, n] : rep.refusedByGround) {
+            if (n == 0) continue;
             row(("    " + ground).c_str(), std::to_string(n));
         }
         row(tr(Tx::StatNotHeld), std::to_string(rep.notHeld));

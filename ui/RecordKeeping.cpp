@@ -13,10 +13,8 @@
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/SessionStore.h"
-#include "studio/SignedSummary.h"
 #include "studio/StationStore.h"
 #include "studio/Time.h"
-#include "studio/Transaction.h"
 #include "ui/ChildProcess.h"
 #include "ui/Jobs.h"
 
@@ -72,11 +70,7 @@ void RecordKeeping::sign(Database& db, std::int64_t sessionId, const Signer& sig
     sig.name = signer.name;
     sig.nrp = signer.nrp;
     sig.signedOn = localDay(now(), station.timeZone);
-    // One transaction: the summary the journal keeps is the state that was signed.
-    Transaction tx(db);
-    const nlohmann::json summary = signedSummary(db, station, calendar, sessionId);
-    SessionStore(db).sign(sessionId, sig, summary, station.timeZone, actor);
-    tx.commit();
+    SessionStore(db).sign(sessionId, sig, station, calendar, actor);
 }
 
 const std::vector<ExportFormat>& RecordKeeping::exportFormats() {

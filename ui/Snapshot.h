@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "studio/InfoRequest.h"
+#include "studio/Pasal11Figures.h"
 #include "studio/Question.h"
 #include "studio/Session.h"
 #include "studio/Station.h"
@@ -48,24 +49,8 @@ struct RequestRow {
     int questionNumber = 0;   // the listener question it came from, 0 if entered directly
 };
 
-// SOP 000 Pasal 11, from SessionReport::build (same definitions, same key names).
-struct ReportFigures {
-    int questionsReceived = 0;
-    int questionsFlagged = 0;
-    std::vector<std::pair<std::string, int>> byChannel;  // code -> count, vocabulary order
-    std::vector<std::pair<std::string, int>> byStatus;
-    int received = 0;
-    int grantedFull = 0;
-    int grantedPartial = 0;
-    int refused = 0;
-    int notHeld = 0;
-    int pending = 0;
-    int extended = 0;
-    int escalated = 0;
-    int overdue = 0;
-    std::vector<std::pair<std::string, int>> refusedByGround;  // only grounds with a count
-    std::optional<double> medianSecondsToDecision;
-};
+// SOP 000 Pasal 11, the figures SessionReport computes (the same the report exports).
+using ReportFigures = Pasal11Figures;
 
 struct Snapshot {
     std::uint64_t generation = 0;  // 0: nothing loaded yet

@@ -15,44 +15,6 @@
 
 namespace ds::ui {
 
-namespace {
-
-std::vector<std::pair<std::string, int>> counts(const nlohmann::json& object, bool skipZero) {
-    std::vector<std::pair<std::string, int>> out;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const int n = it.value().get<int>();
-        if (skipZero && n == 0) continue;
-        out.emplace_back(it.key(), n);
-    }
-    return out;
-}
-
-ReportFigures figures(const nlohmann::json& report) {
-    ReportFigures f;
-    const nlohmann::json& q = report.at("questions");
-    f.questionsReceived = q.at("received").get<int>();
-    f.questionsFlagged = q.at("flagged").get<int>();
-    f.byChannel = counts(q.at("by_channel"), false);
-    f.byStatus = counts(q.at("by_status"), false);
-    const nlohmann::json& r = report.at("requests");
-    f.received = r.at("received").get<int>();
-    f.grantedFull = r.at("granted_full").get<int>();
-    f.grantedPartial = r.at("granted_partial").get<int>();
-    f.refused = r.at("refused").get<int>();
-    f.notHeld = r.at("not_held").get<int>();
-    f.pending = r.at("pending").get<int>();
-    f.extended = r.at("extended").get<int>();
-    f.escalated = r.at("escalated").get<int>();
-    f.overdue = r.at("overdue").get<int>();
-    f.refusedByGround = counts(r.at("refused_by_ground"), true);
-    if (!r.at("median_time_to_decision_seconds").is_null()) {
-        f.medianSecondsToDecision = r.at("median_time_to_decision_seconds").get<double>();
-    }
-    return f;
-}
-
-}  // namespace
-
 SnapshotBuilder::SnapshotBuilder(Database& db, std::string actor)
     : db_(db), actor_(std::move(actor)) {}
 
@@ -102,7 +64,7 @@ Snapshot SnapshotBuilder::build(std::optional<std::int64_t> sessionId, const std
             {x.id, x.programmeTitle, x.topic, x.status, x.scheduledStart, x.plannedLength});
     }
 
-    QuestionStore questions(db_, ContentFilter(), s.station.timeZone);
+    QuestionStore questions(db_);
     if (sessionId) {
         try {
             s.session = sessions.get(*sessionId);
@@ -136,7 +98,7 @@ Snapshot SnapshotBuilder::build(std::optional<std::int64_t> sessionId, const std
             row.request = std::move(r);
             s.requests.push_back(std::move(row));
         }
-        s.report = figures(SessionReport::build(db_, requests, s.session->id, at));
+        s.report = SessionReport::figures(db_, requests, s.session->id, at);
     }
     if (!contact.empty()) {
         s.contactQuery = contact;

@@ -13,6 +13,7 @@
 
 #include "studio/Database.h"
 #include "studio/Demo.h"
+#include "studio/IntakeService.h"
 #include "studio/QuestionStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -187,7 +188,7 @@ void BM_SnapshotFromDatabase(benchmark::State& state) {
         Database db = Database::open(dir / "bench.db");
         const std::int64_t session = Demo::create(db, "bench");
         Station st = StationStore(db).current("bench");
-        QuestionStore questions(db, StationStore::contentFilter(st), st.timeZone);
+        IntakeService intake(db);
         Transaction tx(db);
         for (int i = 0; i < state.range(0); ++i) {
             Question q;
@@ -197,7 +198,7 @@ void BM_SnapshotFromDatabase(benchmark::State& state) {
             q.origin = "Kec. Selebar";
             q.contact = "0813" + std::to_string(20000000 + i);
             q.text = kTexts[i % 5];
-            questions.add(q, "bench");
+            intake.receive(q, "bench");
         }
         tx.commit();
         Database::Options o;

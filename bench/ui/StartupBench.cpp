@@ -22,8 +22,8 @@
 
 #include "studio/Database.h"
 #include "studio/Demo.h"
+#include "studio/IntakeService.h"
 #include "studio/ProgrammeStore.h"
-#include "studio/QuestionStore.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -51,7 +51,7 @@ fs::path fiveYears() {
     Station st = StationStore(db).current("bench");
     const Programme programme = ProgrammeStore(db).list(st.id).front();
     SessionStore sessions(db);
-    QuestionStore questions(db, StationStore::contentFilter(st), st.timeZone);
+    IntakeService intake(db);
     RequestStore requests(db, st, StationStore::calendar(st));
     const TimePoint today = now();
     Transaction tx(db);
@@ -76,9 +76,7 @@ fs::path fiveYears() {
                 "Pertanyaan pendengar nomor " + std::to_string(i) + " tentang lalu lintas dan SKCK";
             q.infoRequest = i % 5 == 0;
             q.purpose = q.infoRequest ? "Penelitian" : "";
-            const Question added = questions.add(q, "bench");
-            if (added.infoRequest)
-                requests.openFromQuestion(added.id, Requester{}, q.purpose, "bench");
+            intake.receive(q, "bench");
         }
         // Past sessions are over: answered and ended (status set directly, as history).
         db.prepare("UPDATE questions SET status = 'answered' WHERE session_id = ?")

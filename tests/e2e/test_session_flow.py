@@ -10,6 +10,7 @@ registration numbers from the documented format (RegistrationNumber.h), the stat
 the decisions this test made (SessionReport.h definitions).
 """
 import datetime
+import json
 import os
 import statistics
 import sys
@@ -484,6 +485,44 @@ class SessionFlowTest(dstest.StudioTestCase):
         self.assertEqual([q["contact"] for q in full], [PHONE, "budi.santoso@mail.id"])
         text = self.studio.run("question", "list", sid, "--unmasked")
         self.assertIn(PHONE, text.out, "--unmasked shows the number in full")
+
+    def test_officer_views_mask_by_default_and_unmasked_is_journalled(self):
+        self.station_and_programme()
+        sid = self.studio.ok(self, "session", "create", "--topic", "T",
+                             "--start", local_text(local_now()))["id"]
+        added = self.studio.ok(self, "question", "add", sid, "--text", "Halo", "--name",
+                               "Budi Santoso", "--contact", PHONE)
+        self.assertEqual(added["contact"], "0812****7890", "question add's echo masks")
+        shown = self.studio.ok(self, "question", "show", added["id"])
+        self.assertEqual(shown["contact"], "0812****7890", "question show masks by default")
+        self.assertEqual(shown["caller_name"], "Budi Santoso")
+        text = self.studio.run("question", "show", added["id"])
+        self.assertNotIn(PHONE, text.out)
+        nik = "1771010101010001"
+        req = self.studio.ok(self, "request", "open", "--session", sid, "--details", "Data",
+                             "--name", "Budi Santoso Wijaya", "--phone", PHONE, "--nik", nik,
+                             "--address", "Jl. Merdeka No. 12, Kec. Gading Cempaka")
+        number = req["registration_number"]
+        journal = "SELECT action, subject FROM journal WHERE action LIKE '%unmasked' ORDER BY id"
+        before = self.studio.query(journal)
+        for args in (["request", "show", number], ["--json", "request", "show", number]):
+            out = self.studio.run(*args)
+            self.assertEqual(out.code, 0, out.describe())
+            for secret in (nik, PHONE, "Budi Santoso Wijaya", "Jl. Merdeka"):
+                self.assertNotIn(secret, out.out, f"request show masks {secret} by default")
+        self.assertEqual(self.studio.query(journal), before, "a masked view is no access")
+        full = self.studio.ok(self, "request", "show", number, "--unmasked")
+        self.assertEqual(full["requester"]["phone"], PHONE)
+        self.assertEqual(full["requester"]["name"], "Budi Santoso Wijaya")
+        self.assertNotIn(nik, json.dumps(full), "the NIK never leaves the record")
+        shown = self.studio.ok(self, "question", "show", added["id"], "--unmasked")
+        self.assertEqual(shown["contact"], PHONE)
+        self.studio.ok(self, "question", "list", sid, "--unmasked")
+        self.assertEqual(self.studio.query(journal)[len(before):],
+                         [("request.show_unmasked", f"request:{req['id']}"),
+                          ("question.show_unmasked", f"question:{added['id']}"),
+                          ("question.list_unmasked", f"session:{sid}")],
+                         "every --unmasked view is journalled, in every command alike")
 
 
 if __name__ == "__main__":

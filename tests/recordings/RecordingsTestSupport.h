@@ -30,6 +30,7 @@
 #include "audio/RecordingWriter.h"
 #include "studio/Database.h"
 #include "studio/ProgrammeStore.h"
+#include "studio/IntakeService.h"
 #include "studio/QuestionStore.h"
 #include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
@@ -293,7 +294,7 @@ class SessionFixture {
             rundown.push_back(seg);
         }
         session = sessions.setRundown(session.id, rundown, "test");
-        QuestionStore questions(db, StationStore::contentFilter(station), station.timeZone);
+        IntakeService intake(db);
         for (const auto& [topic, text] : std::vector<std::pair<std::string, std::string>>{
                  {"SIM keliling", "Kapan SIM keliling ke Selebar?"},
                  {"Helm anak", "Apakah anak wajib memakai helm?"},
@@ -304,7 +305,7 @@ class SessionFixture {
             q.text = text;
             q.topic = topic;
             q.callerName = "Siti";
-            questionIds.push_back(questions.add(q, "screener").id);
+            questionIds.push_back(intake.receive(q, "screener").id);
         }
     }
 

@@ -2,7 +2,7 @@
 // district, NIK never, and no identity at all for a refusal under Pasal 17a sub-ground 2.
 #include <gtest/gtest.h>
 
-#include "studio/PersonalData.h"
+#include "studio/PersonalDataPolicy.h"
 
 namespace ds {
 namespace {
@@ -20,7 +20,7 @@ InfoRequest request() {
 }
 
 TEST(PersonalData, MaskedByDefault) {
-    ExportedPerson p = PersonalData(false).requester(request());
+    ExportedPerson p = PersonalDataPolicy(Audience::PublicExport).requester(request());
     EXPECT_EQ(p.name, "D. A.");
     EXPECT_EQ(p.phone, "0812****7890");
     EXPECT_EQ(p.email, "d***@contoh.id");
@@ -30,7 +30,7 @@ TEST(PersonalData, MaskedByDefault) {
 }
 
 TEST(PersonalData, UnmaskedShowsAllButTheNik) {
-    ExportedPerson p = PersonalData(true).requester(request());
+    ExportedPerson p = PersonalDataPolicy(Audience::OfficerUnmasked).requester(request());
     EXPECT_EQ(p.name, "Dewi Anggraini");
     EXPECT_EQ(p.phone, "081234567890");
     EXPECT_EQ(p.address, request().requester.address);
@@ -44,32 +44,33 @@ TEST(PersonalData, RefusalUnderPasal17aSubground2NeverShowsTheIdentity) {
     r.decision.ground = "P17a";
     r.decision.subground = 2;
     for (bool unmasked : {false, true}) {
-        ExportedPerson p = PersonalData(unmasked).requester(r);
+        ExportedPerson p = PersonalDataPolicy::exportFor(unmasked).requester(r);
         EXPECT_TRUE(p.withheld);
-        EXPECT_EQ(p.name, PersonalData::kWithheld);
+        EXPECT_EQ(p.name, PersonalDataPolicy::kWithheld);
         EXPECT_TRUE(p.phone.empty() && p.email.empty() && p.address.empty() &&
                     p.occupation.empty());
     }
     r.decision.subground = 1;  // another sub-ground of P17a: the usual rules
-    EXPECT_EQ(PersonalData(true).requester(r).name, "Dewi Anggraini");
+    EXPECT_EQ(PersonalDataPolicy(Audience::OfficerUnmasked).requester(r).name, "Dewi Anggraini");
 }
 
 TEST(PersonalData, ErasedDataSaysSo) {
-    ExportedPerson p = PersonalData(true).requester(request(), true);
+    ExportedPerson p = PersonalDataPolicy(Audience::OfficerUnmasked).requester(request(), true);
     EXPECT_TRUE(p.erased);
-    EXPECT_EQ(p.name, PersonalData::kErased);
+    EXPECT_EQ(p.name, PersonalDataPolicy::kErased);
     EXPECT_TRUE(p.phone.empty());
 }
 
 TEST(PersonalData, AddressIsCutToTheDistrict) {
-    EXPECT_EQ(PersonalData::district(""), "");
-    EXPECT_EQ(PersonalData::district("Jl. S. Parman No. 12, Kota Bengkulu"), "Kota Bengkulu");
-    EXPECT_EQ(PersonalData::district("Desa Pagar Dewa, Kecamatan Selebar"), "Kecamatan Selebar");
-    EXPECT_EQ(PersonalData::district("Kampung Harapan, Distrik Abepura, Kota Jayapura"),
+    EXPECT_EQ(PersonalDataPolicy::district(""), "");
+    EXPECT_EQ(PersonalDataPolicy::district("Jl. S. Parman No. 12, Kota Bengkulu"), "Kota Bengkulu");
+    EXPECT_EQ(PersonalDataPolicy::district("Desa Pagar Dewa, Kecamatan Selebar"),
+              "Kecamatan Selebar");
+    EXPECT_EQ(PersonalDataPolicy::district("Kampung Harapan, Distrik Abepura, Kota Jayapura"),
               "Distrik Abepura, Kota Jayapura");
-    EXPECT_EQ(PersonalData::district("Jl. Merdeka 1"), "***");
+    EXPECT_EQ(PersonalDataPolicy::district("Jl. Merdeka 1"), "***");
     // "Kota" inside a word is not a city.
-    EXPECT_EQ(PersonalData::district("Perumahan Kotabaru Indah"), "***");
+    EXPECT_EQ(PersonalDataPolicy::district("Perumahan Kotabaru Indah"), "***");
 }
 
 }  // namespace

@@ -37,17 +37,17 @@ TEST_F(QuestionStoreTest, RefusesBadTextNamingTheField) {
     q.channel = "phone";
     q.text = std::string(kMaxQuestionTextBytes + 1, 'a');
     try {
-        questions().add(q, "screener");
+        intake().receive(q, "screener");
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("text"), std::string::npos) << e.what();
     }
     q.text = "ok";
     q.channel = "telegram";
-    EXPECT_THROW(questions().add(q, "screener"), UserError);
+    EXPECT_THROW(intake().receive(q, "screener"), UserError);
     q.channel = "sms";
     q.callerName = "Bu\xC3";  // truncated UTF-8
-    EXPECT_THROW(questions().add(q, "screener"), InputError);
+    EXPECT_THROW(intake().receive(q, "screener"), InputError);
     EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE action = 'question.add'"), 0);
 }
@@ -119,9 +119,6 @@ TEST_F(QuestionStoreTest, EarlierQuestionsAreFoundByContact) {
 
 TEST_F(QuestionStoreTest, InformationRequestIsRegisteredWithTheQuestion) {
     RequestStore rs = requests();
-    QuestionStore qs = questions();
-    qs.onInformationRequest(
-        [&](const Question& q) { rs.openFromQuestion(q.id, {}, q.purpose, "screener"); });
     Question q;
     q.sessionId = session.id;
     q.channel = "whatsapp";
@@ -130,7 +127,7 @@ TEST_F(QuestionStoreTest, InformationRequestIsRegisteredWithTheQuestion) {
     q.contact = "dewi@contoh.id";
     q.infoRequest = true;
     q.purpose = "Penelitian";
-    Question stored = qs.add(q, "screener");
+    Question stored = intake().receive(q, "screener");
     RequestListFilter f;
     f.sessionId = session.id;
     auto list = rs.list(f, now());
@@ -150,7 +147,7 @@ TEST_F(QuestionStoreTest, ImportIsAllOrNothingAndNamesTheBadRow) {
     csv += "Pertanyaan rusak,merpati,Warga,ya,tidak\n";  // line 22: unknown channel
     auto bad = writeFile("bad.csv", csv);
     try {
-        questions().importCsv(session.id, bad, "screener");
+        intake().importCsv(session.id, bad, "screener");
         FAIL();
     } catch (const InputError& e) {
         std::string m = e.what();
@@ -163,7 +160,7 @@ TEST_F(QuestionStoreTest, ImportIsAllOrNothingAndNamesTheBadRow) {
     auto good = writeFile(
         "good.csv",
         "\xEF\xBB\xBFtext,received_at,written\nHalo,2026-11-25 09:05,no\n\"Baris\ndua\",,yes\n");
-    ImportResult r = questions().importCsv(session.id, good, "screener");
+    ImportResult r = intake().importCsv(session.id, good, "screener");
     EXPECT_EQ(r.imported, 2);
     Question first = questions().get(r.ids[0]);
     EXPECT_EQ(formatUtc(first.receivedAt), "2026-11-25T02:05:00.000Z");  // 09:05 WIB
@@ -173,14 +170,14 @@ TEST_F(QuestionStoreTest, ImportIsAllOrNothingAndNamesTheBadRow) {
 
 TEST_F(QuestionStoreTest, ImportRefusesWrongColumnsAndEmptyFiles) {
     EXPECT_THROW(
-        questions().importCsv(session.id, writeFile("a.csv", "question,channel\nHalo,sms\n"), "s"),
+        intake().importCsv(session.id, writeFile("a.csv", "question,channel\nHalo,sms\n"), "s"),
         InputError);
     EXPECT_THROW(
-        questions().importCsv(session.id, writeFile("b.csv", "text,colour\nHalo,merah\n"), "s"),
+        intake().importCsv(session.id, writeFile("b.csv", "text,colour\nHalo,merah\n"), "s"),
         InputError);
-    EXPECT_THROW(questions().importCsv(session.id, writeFile("c.csv", ""), "s"), InputError);
-    EXPECT_THROW(questions().importCsv(session.id, writeFile("d.csv", "text\n"), "s"), InputError);
-    EXPECT_THROW(questions().importCsv(session.id, dir.path() / "missing.csv", "s"), InputError);
+    EXPECT_THROW(intake().importCsv(session.id, writeFile("c.csv", ""), "s"), InputError);
+    EXPECT_THROW(intake().importCsv(session.id, writeFile("d.csv", "text\n"), "s"), InputError);
+    EXPECT_THROW(intake().importCsv(session.id, dir.path() / "missing.csv", "s"), InputError);
     EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
 }
 

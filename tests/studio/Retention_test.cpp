@@ -67,7 +67,7 @@ TEST_F(RetentionTest, ExpiredPersonalDataIsErasedAndCountsRemain) {
     EXPECT_EQ(after["refused_by_ground"], before["refused_by_ground"]);
     SessionRecord record = SessionRecord::build(db, station, calendar(), session.id, now(), true);
     EXPECT_TRUE(record.entries[0].person.erased);
-    EXPECT_EQ(record.entries[0].person.name, PersonalData::kErased);
+    EXPECT_EQ(record.entries[0].person.name, PersonalDataPolicy::kErased);
 
     EXPECT_EQ(count("SELECT COUNT(*) FROM journal WHERE action = 'retention.apply'"), 1);
     Statement j = db.prepare("SELECT after FROM journal WHERE action = 'retention.apply'");

@@ -20,8 +20,7 @@ class SessionSigningTest : public test::PpidFixture {
         return s;
     }
     Signature sign() {
-        return SessionStore(db).sign(session.id, signature(), {{"requests", 2}}, station.timeZone,
-                                     "ppid");
+        return SessionStore(db).sign(session.id, signature(), station, calendar(), "ppid");
     }
     AmendmentStore amendments() { return AmendmentStore(db, station, calendar()); }
 };
@@ -35,10 +34,10 @@ TEST_F(SessionSigningTest, OnlyAnEndedSessionIsSignedAndThenItIsFrozen) {
     endSession();
     Signature bad = signature();
     bad.nrp = "1234";
-    EXPECT_THROW(SessionStore(db).sign(session.id, bad, {}, station.timeZone, "ppid"), UserError);
+    EXPECT_THROW(SessionStore(db).sign(session.id, bad, station, calendar(), "ppid"), UserError);
     bad = signature();
     bad.signedOn = localDay(now(), station.timeZone) + date::days{1};
-    EXPECT_THROW(SessionStore(db).sign(session.id, bad, {}, station.timeZone, "ppid"), UserError);
+    EXPECT_THROW(SessionStore(db).sign(session.id, bad, station, calendar(), "ppid"), UserError);
 
     Signature s = sign();
     EXPECT_EQ(SessionStore(db).get(session.id).status, "signed");
@@ -50,7 +49,8 @@ TEST_F(SessionSigningTest, OnlyAnEndedSessionIsSignedAndThenItIsFrozen) {
     EXPECT_EQ(row.getText(0), "session.sign");
     EXPECT_EQ(row.getText(1), fmt::format("session:{}", session.id));
     EXPECT_EQ(row.getText(2), s.journalHash);
-    EXPECT_EQ(nlohmann::json::parse(row.getText(3))["record"]["requests"], 2);
+    EXPECT_EQ(nlohmann::json::parse(row.getText(3))["record"]["requests"]["received"], 2)
+        << "the summary the store built of the two requests";
     row.reset();
     ASSERT_TRUE(SessionStore(db).signature(session.id).has_value());
     EXPECT_EQ(SessionStore(db).signature(session.id)->journalHash, s.journalHash);
@@ -165,7 +165,7 @@ TEST_F(SessionSigningTest, SignedSummaryRecordsTheCountsAndEachRequestAsSigned) 
     EXPECT_EQ(summary.dump().find("Dewi"), std::string::npos);
     (void)refused;
 
-    Signature s = SessionStore(db).sign(session.id, signature(), summary, station.timeZone, "ui");
+    Signature s = SessionStore(db).sign(session.id, signature(), station, calendar(), "ui");
     Statement row = db.prepare("SELECT after FROM journal WHERE id = ?");
     row.bind(1, s.journalId);
     ASSERT_TRUE(row.step());

@@ -89,7 +89,7 @@ TEST_F(SessionStoreTest, SignedSessionIsFrozen) {
     q.sessionId = session.id;
     q.channel = "phone";
     q.text = "Halo";
-    EXPECT_THROW(questions().add(q, "screener"), UserError);
+    EXPECT_THROW(intake().receive(q, "screener"), UserError);
     EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
 }
 

@@ -2,6 +2,7 @@
 // A real database with a station (Polres Bengkulu, WIB), a programme and one planned session
 // with a three-segment rundown: the ground most store tests stand on.
 #include "TempDatabase.h"
+#include "studio/IntakeService.h"
 #include "studio/ProgrammeStore.h"
 #include "studio/QuestionStore.h"
 #include "studio/RequestStore.h"
@@ -41,9 +42,8 @@ class StudioFixture : public DatabaseTest {
     virtual std::string zone() const { return "Asia/Jakarta"; }
 
     RequestStore requests() { return RequestStore(db, station, StationStore::calendar(station)); }
-    QuestionStore questions() {
-        return QuestionStore(db, StationStore::contentFilter(station), station.timeZone);
-    }
+    QuestionStore questions() { return QuestionStore(db); }
+    IntakeService intake() { return IntakeService(db); }
     Question ask(const std::string& text, const std::string& channel = "phone") {
         Question q;
         q.sessionId = session.id;
@@ -51,7 +51,7 @@ class StudioFixture : public DatabaseTest {
         q.text = text;
         q.callerName = "Budi Santoso";
         q.contact = "081273451290";
-        return questions().add(q, "screener");
+        return intake().receive(q, "screener");
     }
     std::int64_t count(const std::string& sql) {
         Statement st = db.prepare(sql);

@@ -38,8 +38,7 @@ class FakeRecording : public RecordingControl {
 class ControllerTest : public UiTest {
   protected:
     Question question(std::int64_t id) {
-        Station st = StationStore(data.db).current("t");
-        return QuestionStore(data.db, ContentFilter(), st.timeZone).get(id);
+        return QuestionStore(data.db).get(id);
     }
     std::int64_t count(const std::string& sql) {
         Statement st = data.db.prepare(sql);

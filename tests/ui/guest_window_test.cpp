@@ -109,6 +109,29 @@ TEST_F(GuestWindowTest, PhoneNumbersInsideTheTextAreHidden) {
     EXPECT_TRUE(contains(text, "[nomor disembunyikan]")) << text;
 }
 
+TEST_F(GuestWindowTest, NoPhoneEmailOrCallersOwnNameReachesTheGuests) {
+    for (Question& q : snap.questions) {
+        if (q.number == 2) {
+            q.callerName = "Ibu Hj. Siti Rahmawati, S.H.";
+            q.text =
+                "Apakah ada patroli malam? Nama saya Bambang Sutrisno dari Selebar, balas ke "
+                "0812-3456-7890 atau bambang.s@mail.id";
+        }
+        if (q.number == 3) q.text = "Saya Ibu Rina dari Kel. Padang Jati, NIK 1771010101010001.";
+    }
+    const GuestModel m = GuestWindow::model(snap, nullptr, parts.now, "");
+    ASSERT_TRUE(m.current);
+    EXPECT_EQ(m.current->firstName, "Siti") << "the short name skips honorifics and titles";
+    const std::string text = draw();
+    for (const char* gone : {"0812-3456-7890", "bambang.s@mail.id", "@mail.id", "Bambang",
+                             "Sutrisno", "Rahmawati", "Ibu Hj.", "Rina", "1771010101010001"}) {
+        EXPECT_FALSE(contains(text, gone)) << gone << "\n" << text;
+    }
+    EXPECT_TRUE(contains(text, "Apakah ada patroli malam?")) << text;
+    EXPECT_TRUE(contains(text, "[nama disembunyikan]")) << text;
+    EXPECT_TRUE(contains(text, "[e-mail disembunyikan]")) << text;
+}
+
 TEST_F(GuestWindowTest, BeforeAndAfterTheBroadcastItSaysSo) {
     snap.session->status = "planned";
     std::string text = draw();

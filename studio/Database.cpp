@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 #include "studio/Migrations.h"
 #include "studio/Statement.h"
@@ -29,12 +30,11 @@ void createOwnerOnly(const std::filesystem::path& path) {
                                         path.parent_path().string(), ec.message()));
         }
     }
-    int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    const posix::UniqueFd fd(::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600));
+    if (!fd) {
         throw UserError(
             fmt::format("cannot open the database {}: {}", path.string(), std::strerror(errno)));
     }
-    ::close(fd);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "studio/PartFile.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 
 namespace ds {
@@ -19,15 +21,20 @@ namespace {
     throw UserError(fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
 }
 
+std::filesystem::path folderOf(const std::filesystem::path& p) {
+    return p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+}
+
 }  // namespace
 
-PartFile::PartFile(std::filesystem::path target) : target_(std::move(target)) {
+PartFile::PartFile(std::filesystem::path target, Existing existing)
+    : target_(std::move(target)), existing_(existing) {
     if (target_.empty()) throw UserError("--output: a file name is needed");
     part_ = target_;
     part_ += ".part";
-    std::filesystem::path dir = target_.parent_path();
+    const std::filesystem::path dir = folderOf(target_);
     std::error_code ec;
-    if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
+    if (!std::filesystem::is_directory(dir, ec)) {
         throw UserError(fmt::format("cannot write {}: the folder {} does not exist",
                                     target_.string(), dir.string()));
     }
@@ -35,11 +42,14 @@ PartFile::PartFile(std::filesystem::path target) : target_(std::move(target)) {
         throw UserError(
             fmt::format("cannot write {}: it is a folder; name a file", target_.string()));
     }
-    // Create the .part file now: an output that cannot be written is refused before a year's
-    // report is rendered, in one line, instead of after seconds of work and progress lines.
-    int fd = ::open(part_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) fail(target_, errno);
-    ::close(fd);
+    if (existing_ == Existing::Refuse && std::filesystem::exists(target_, ec)) {
+        throw UserError(fmt::format(
+            "'{}' already exists; choose another --output or pass --overwrite to replace it",
+            target_.string()));
+    }
+    // A .part left by an export that was killed is ours to replace.
+    posix::UniqueFd fd(::open(part_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+    if (!fd) fail(target_, errno);
 }
 
 PartFile::~PartFile() {
@@ -58,16 +68,29 @@ void PartFile::write(std::string_view content) {
 void PartFile::commit() {
     // fsync first: a rename that reaches the disk before the data would leave an empty file
     // under the final name after a power cut.
-    int fd = ::open(part_.c_str(), O_RDONLY);
-    if (fd < 0) fail(target_, errno);
-    if (::fsync(fd) != 0) {
-        int err = errno;
-        ::close(fd);
-        fail(target_, err);
+    {
+        posix::UniqueFd fd(::open(part_.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd) fail(target_, errno);
+        if (::fsync(fd.get()) != 0) fail(target_, errno);
     }
-    ::close(fd);
-    if (std::rename(part_.c_str(), target_.c_str()) != 0) fail(target_, errno);
+    int rc = 0;
+    if (existing_ == Existing::Replace) {
+        rc = ::rename(part_.c_str(), target_.c_str());
+    } else {
+        rc = ::renameat2(AT_FDCWD, part_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE);
+        if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+            // A file system without RENAME_NOREPLACE: link() refuses an existing name too.
+            rc = ::link(part_.c_str(), target_.c_str());
+            if (rc == 0) ::unlink(part_.c_str());
+        }
+    }
+    if (rc != 0)
+        throw UserError(fmt::format("cannot move '{}' into place as '{}': {}", part_.string(),
+                                    target_.string(), std::strerror(errno)));
     committed_ = true;
+    // The rename itself reaches the disk with the folder.
+    posix::UniqueFd folder(::open(folderOf(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder) ::fsync(folder.get());
 }
 
 }  // namespace ds

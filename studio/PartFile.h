@@ -1,7 +1,9 @@
 #pragma once
 // A file written beside its final name (FILE.part) and renamed into place on commit(), so a
 // failed, killed or cancelled export never leaves a partial file under the name the user asked
-// for. The destructor removes the .part file unless commit() succeeded.
+// for, and never replaces a good file with a broken one. The destructor removes the .part file
+// unless commit() succeeded. Every export writes through it: the documents (PDF, XLSX, CSV,
+// JSON) and the audio exports.
 #include <filesystem>
 #include <string_view>
 
@@ -9,7 +11,16 @@ namespace ds {
 
 class PartFile {
   public:
-    explicit PartFile(std::filesystem::path target);
+    // What happens to a file already under the target's name.
+    enum class Existing {
+        Replace,  // commit() replaces it
+        Refuse,   // refused now, and at commit() if it appeared meanwhile (--overwrite not given)
+    };
+
+    // Checks the target (a name, in a folder that exists, not a folder itself) and creates the
+    // .part file now, so an output that cannot be written is refused in one line before any
+    // work, not after seconds of rendering. Throws UserError.
+    explicit PartFile(std::filesystem::path target, Existing existing = Existing::Replace);
     ~PartFile();
     PartFile(const PartFile&) = delete;
     PartFile& operator=(const PartFile&) = delete;
@@ -19,12 +30,14 @@ class PartFile {
     const std::filesystem::path& target() const { return target_; }
     // Writes the whole content to the .part file (replacing it).
     void write(std::string_view content);
-    // Flushes the .part file to disk and renames it to the target. Throws UserError.
+    // Flushes the .part file to disk, renames it to the target and flushes the folder, so the
+    // file is there under its name after a power cut. Throws UserError.
     void commit();
 
   private:
     std::filesystem::path target_;
     std::filesystem::path part_;
+    Existing existing_;
     bool committed_ = false;
 };
 

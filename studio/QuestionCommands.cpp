@@ -112,14 +112,14 @@ void addQuestionCommands(CLI::App& app, CommandContext& ctx) {
     });
 
     auto ia = std::make_shared<std::pair<std::int64_t, std::string>>();
-    CLI::App* import = question->add_subcommand(
+    CLI::App* importCmd = question->add_subcommand(
         "import",
         "Import questions from a UTF-8 CSV file, all or nothing. Columns: text (required); "
         "channel, received_at, caller_name, origin, contact, written, topic, info_request, "
         "purpose");
-    import->add_option("SESSION", ia->first, "Session id")->required();
-    import->add_option("FILE", ia->second, "CSV file")->required();
-    import->callback([&ctx, ia] {
+    importCmd->add_option("SESSION", ia->first, "Session id")->required();
+    importCmd->add_option("FILE", ia->second, "CSV file")->required();
+    importCmd->callback([&ctx, ia] {
         Intake intake(ctx);
     ImportResult r = intake.questions.importCsv(ia->first, ia->second, ctx.actor());
     ctx.emit({{"imported", r.imported}, {"ids", r.ids}}, [&] {

@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "studio/Errors.h"
+#include "studio/PartFile.h"
+
 namespace ds::ui {
 
 std::string UiSettings::toJson() const {
@@ -76,16 +79,9 @@ std::string readFile(const std::string& path) {
     return out.str();
 }
 
-FileSaver::FileSaver() : thread_([this] { run(); }) {}
+FileSaver::FileSaver() : thread_([this](std::stop_token stop) { run(stop); }) {}
 
-FileSaver::~FileSaver() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-}
+FileSaver::~FileSaver() = default;  // the thread writes what is queued, then ends
 
 void FileSaver::save(const std::string& path, std::string text) {
     {
@@ -100,27 +96,26 @@ void FileSaver::flush() {
     idle_.wait(lock, [this] { return pending_.empty() && !writing_; });
 }
 
-void FileSaver::run() {
+void FileSaver::run(std::stop_token stop) {
     for (;;) {
         std::map<std::string, std::string> batch;
         {
             std::unique_lock lock(mutex_);
-            cv_.wait(lock, [this] { return stop_ || !pending_.empty(); });
-            if (pending_.empty() && stop_) return;
+            cv_.wait(lock, stop, [this] { return !pending_.empty(); });
+            if (pending_.empty() && stop.stop_requested()) return;
             batch.swap(pending_);
             writing_ = true;
         }
         for (const auto& [path, text] : batch) {
             std::error_code ec;
-            const std::filesystem::path target(path);
-            std::filesystem::create_directories(target.parent_path(), ec);
-            const std::string temp = path + ".tmp";
-            {
-                std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-                out << text;
-                if (!out) continue;  // a settings file that cannot be written is not worth a crash
+            std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+            try {
+                PartFile file(path);
+                file.write(text);
+                file.commit();
+            } catch (const UserError&) {
+                // A settings file that cannot be written is not worth a crash.
             }
-            std::filesystem::rename(temp, target, ec);
         }
         {
             std::lock_guard lock(mutex_);

@@ -3,19 +3,18 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <system_error>
 #include <thread>
 
 #include "audio/AudioError.h"
 #include "audio/CaptureHostProtocol.h"
-
-extern char** environ;
+#include "posix/Pipe.h"
+#include "posix/Spawn.h"
 
 namespace ds::audio {
 
@@ -56,73 +55,42 @@ std::filesystem::path CaptureHostProcess::locate(const std::string& explicitPath
 
 CaptureHostProcess::CaptureHostProcess(const std::filesystem::path& program,
                                        const std::vector<std::string>& arguments, int sharedFd) {
-    int status[2];
-    int control[2];
-    if (::pipe2(status, O_CLOEXEC) != 0)
-        throw AudioError(std::string("cannot create a pipe: ") + std::strerror(errno));
-    if (::pipe2(control, O_CLOEXEC) != 0) {
-        ::close(status[0]);
-        ::close(status[1]);
-        throw AudioError(std::string("cannot create a pipe: ") + std::strerror(errno));
+    posix::Pipe status, control;
+    try {
+        status = posix::Pipe::open();
+        control = posix::Pipe::open();
+    } catch (const std::system_error& e) {
+        throw AudioError(std::string("cannot create a pipe: ") + e.code().message());
     }
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    // dup2 clears close-on-exec on the copy, so the host gets exactly these three.
-    posix_spawn_file_actions_adddup2(&actions, sharedFd, capture_host::kSharedFd);
-    posix_spawn_file_actions_adddup2(&actions, status[1], capture_host::kStatusFd);
-    posix_spawn_file_actions_adddup2(&actions, control[0], capture_host::kControlFd);
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGTERM);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
     std::vector<std::string> argv = {program.string()};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
-    std::vector<char*> raw;
-    for (std::string& a : argv)
-        raw.push_back(a.data());
-    raw.push_back(nullptr);
-
-    const int error =
-        posix_spawn(&pid_, program.c_str(), &actions, &attributes, raw.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    ::close(status[1]);
-    ::close(control[0]);
-    if (error != 0) {
-        ::close(status[0]);
-        ::close(control[1]);
-        pid_ = -1;
+    try {
+        // The host gets exactly these three descriptors, and the signals that end it act as
+        // their defaults whatever the recorder does with them.
+        pid_ = posix::spawn(argv, {.descriptors = {{capture_host::kSharedFd, sharedFd},
+                                                   {capture_host::kStatusFd, status.write.get()},
+                                                   {capture_host::kControlFd, control.read.get()}},
+                                   .defaultSignals = {SIGPIPE, SIGINT, SIGTERM}});
+    } catch (const std::system_error& e) {
         throw AudioError("cannot start the capture host '" + program.string() +
-                         "': " + std::strerror(error));
+                         "': " + e.code().message());
     }
-    statusFd_ = status[0];
-    controlFd_ = control[1];
-    ::fcntl(statusFd_, F_SETFL, O_NONBLOCK);
+    statusFd_ = std::move(status.read);
+    controlFd_ = std::move(control.write);
+    ::fcntl(statusFd_.get(), F_SETFL, O_NONBLOCK);
 }
 
 CaptureHostProcess::~CaptureHostProcess() {
     kill();
-    if (statusFd_ >= 0) ::close(statusFd_);
-    if (controlFd_ >= 0) ::close(controlFd_);
 }
 
 bool CaptureHostProcess::readLines(std::chrono::milliseconds timeout) {
     // Returns false at end of file (the host has gone).
-    pollfd p{statusFd_, POLLIN, 0};
+    pollfd p{statusFd_.get(), POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return true;
     char chunk[1024];
     for (;;) {
-        const ssize_t n = ::read(statusFd_, chunk, sizeof chunk);
+        const ssize_t n = ::read(statusFd_.get(), chunk, sizeof chunk);
         if (n > 0) {
             buffer_.append(chunk, static_cast<std::size_t>(n));
             continue;
@@ -139,11 +107,8 @@ bool CaptureHostProcess::readLines(std::chrono::milliseconds timeout) {
 
 CaptureHostProcess::Reply CaptureHostProcess::poll(std::chrono::milliseconds timeout) {
     Reply reply;
-    if (lines_.empty() && statusFd_ >= 0) {
-        if (!readLines(timeout) && lines_.empty()) {
-            ::close(statusFd_);
-            statusFd_ = -1;
-        }
+    if (lines_.empty() && statusFd_) {
+        if (!readLines(timeout) && lines_.empty()) statusFd_.reset();
     }
     if (!lines_.empty()) {
         const auto f = capture_host::fields(lines_.front());
@@ -163,7 +128,7 @@ CaptureHostProcess::Reply CaptureHostProcess::poll(std::chrono::milliseconds tim
         }
         return reply;
     }
-    if (statusFd_ < 0) {
+    if (!statusFd_) {
         // The pipe closed: the host has exited or is about to.
         reply.kind = Reply::Kind::Exited;
         reply.message = reap(true);
@@ -172,10 +137,7 @@ CaptureHostProcess::Reply CaptureHostProcess::poll(std::chrono::milliseconds tim
 }
 
 void CaptureHostProcess::stop(std::chrono::milliseconds grace) {
-    if (controlFd_ >= 0) {
-        ::close(controlFd_);
-        controlFd_ = -1;
-    }
+    controlFd_.reset();
     const auto deadline = std::chrono::steady_clock::now() + grace;
     while (pid_ > 0 && std::chrono::steady_clock::now() < deadline) {
         reap(false);
@@ -192,19 +154,10 @@ void CaptureHostProcess::kill() {
 
 std::string CaptureHostProcess::reap(bool block) {
     if (pid_ <= 0) return exitDescription_;
-    int status = 0;
-    pid_t r;
-    do {
-        r = ::waitpid(pid_, &status, block ? 0 : WNOHANG);
-    } while (r < 0 && errno == EINTR);
-    if (r == pid_ || (r < 0 && errno == ECHILD)) {
-        if (r == pid_ && WIFEXITED(status))
-            exitDescription_ =
-                "capture host exited with status " + std::to_string(WEXITSTATUS(status));
-        else if (r == pid_ && WIFSIGNALED(status))
-            exitDescription_ = "capture host ended by signal " + std::to_string(WTERMSIG(status));
-        else
-            exitDescription_ = "capture host ended";
+    const auto status =
+        posix::waitFor(pid_, block ? posix::kForever : std::chrono::milliseconds(0));
+    if (status) {
+        exitDescription_ = "capture host " + posix::describeExit(*status);
         pid_ = -1;
     }
     return exitDescription_;

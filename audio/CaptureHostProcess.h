@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "posix/UniqueFd.h"
+
 namespace ds::audio {
 
 class CaptureHostProcess {
@@ -51,8 +53,8 @@ class CaptureHostProcess {
     std::string reap(bool block);
 
     pid_t pid_ = -1;
-    int statusFd_ = -1;
-    int controlFd_ = -1;
+    posix::UniqueFd statusFd_;
+    posix::UniqueFd controlFd_;
     std::string buffer_;
     std::vector<std::string> lines_;
     std::string exitDescription_;

@@ -19,8 +19,4 @@ inline double powerToDb(double meanSquare) {
     return meanSquare > 0.0 ? 10.0 * std::log10(meanSquare) : kMinusInfinityDb;
 }
 
-inline double dbToAmplitude(double db) {
-    return std::pow(10.0, db / 20.0);
-}
-
 }  // namespace ds::audio

@@ -18,13 +18,12 @@ DiskWriter::~DiskWriter() {
 
 void DiskWriter::start() {
     if (thread_.joinable()) return;
-    stopping_.store(false, std::memory_order_release);
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
 void DiskWriter::stop() {
     if (!thread_.joinable()) return;
-    stopping_.store(true, std::memory_order_release);
+    thread_.request_stop();
     thread_.join();
 }
 
@@ -33,8 +32,8 @@ std::string DiskWriter::error() const {
     return error_;
 }
 
-void DiskWriter::run() {
-    while (!stopping_.load(std::memory_order_acquire)) {
+void DiskWriter::run(std::stop_token stop) {
+    while (!stop.stop_requested()) {
         const std::size_t drained = drainOnce();
         if (!failed()) {
             try {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -56,7 +57,7 @@ class DiskWriter {
     bool failed() const { return failed_.load(std::memory_order_acquire); }  // [any]
 
   private:
-    void run();
+    void run(std::stop_token stop);
     // Returns the frames taken from the ring.
     std::size_t drainOnce();
 
@@ -64,8 +65,7 @@ class DiskWriter {
     RecordingWriter& writer_;
     DiskWriterOptions options_;
     std::vector<float> buffer_;
-    std::thread thread_;
-    std::atomic<bool> stopping_{false};
+    std::jthread thread_;
     std::atomic<bool> failed_{false};
     std::atomic<std::uint64_t> drained_{0};
     std::atomic<std::uint64_t> lost_{0};

@@ -37,7 +37,6 @@ FileSource::FileSource(FileSourceOptions options, CaptureProcessor& processor, S
                          " channel(s) can use mono or stereo files");
     }
     if (options_.blockFrames == 0) options_.blockFrames = 256;
-    fileFrames_ = info.frames > 0 ? static_cast<std::uint64_t>(info.frames) : 0;
     raw_.resize(options_.blockFrames * fileChannels_);
     block_.resize(options_.blockFrames * options_.channels);
 }
@@ -48,13 +47,12 @@ FileSource::~FileSource() {
 
 void FileSource::start() {
     if (thread_.joinable()) return;
-    stopping_.store(false, std::memory_order_release);
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
 void FileSource::stop() {
     if (!thread_.joinable()) return;
-    stopping_.store(true, std::memory_order_release);
+    thread_.request_stop();
     thread_.join();
 }
 
@@ -81,13 +79,13 @@ std::size_t FileSource::readBlock() {
     return frames;
 }
 
-void FileSource::run() {
+void FileSource::run(std::stop_token stop) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     const bool paced = options_.speed > 0.0;
     const double framesPerSecond = options_.sampleRate * (paced ? options_.speed : 1.0);
     std::uint64_t sent = 0;
-    while (!stopping_.load(std::memory_order_acquire)) {
+    while (!stop.stop_requested()) {
         const std::size_t n = readBlock();
         if (n == 0) break;
         if (paced) {
@@ -98,15 +96,13 @@ void FileSource::run() {
             std::this_thread::sleep_until(due);
         } else {
             // As fast as possible, but never drop: wait for the writer to make room.
-            while (ring_.writeSpace() < n && !stopping_.load(std::memory_order_acquire))
+            while (ring_.writeSpace() < n && !stop.stop_requested())
                 std::this_thread::sleep_for(std::chrono::microseconds(200));
         }
         processor_.process(block_.data(), n);
         sent += n;
-        played_.store(sent, std::memory_order_release);
     }
-    if (!stopping_.load(std::memory_order_acquire))
-        finished_.store(true, std::memory_order_release);
+    if (!stop.stop_requested()) finished_.store(true, std::memory_order_release);
 }
 
 }  // namespace ds::audio

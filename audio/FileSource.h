@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <stop_token>
 #include <thread>
 #include <vector>
 
@@ -41,15 +42,13 @@ class FileSource {
     void start();  // [control] The thread becomes the ring's producer.
     void stop();   // [control] Joins the thread.
 
-    bool finished() const { return finished_.load(std::memory_order_acquire); }             // [any]
-    std::uint64_t framesPlayed() const { return played_.load(std::memory_order_acquire); }  // [any]
-    std::uint64_t fileFrames() const { return fileFrames_; }                                // [any]
+    bool finished() const { return finished_.load(std::memory_order_acquire); }  // [any]
 
   private:
     struct SndfileCloser {
         void operator()(sf_private_tag* file) const;
     };
-    void run();
+    void run(std::stop_token stop);
     std::size_t readBlock();
 
     FileSourceOptions options_;
@@ -57,13 +56,10 @@ class FileSource {
     SpscRing& ring_;
     std::unique_ptr<sf_private_tag, SndfileCloser> file_;
     unsigned fileChannels_ = 0;
-    std::uint64_t fileFrames_ = 0;
     std::vector<float> raw_;
     std::vector<float> block_;
-    std::thread thread_;
-    std::atomic<bool> stopping_{false};
+    std::jthread thread_;
     std::atomic<bool> finished_{false};
-    std::atomic<std::uint64_t> played_{0};
 };
 
 }  // namespace ds::audio

@@ -39,16 +39,8 @@ struct MeterSnapshot {
     double seconds() const { return sampleRate > 0 ? double(framePosition) / sampleRate : 0.0; }
 
     // The loudest channel's value, for alarms that look at the programme as a whole.
-    double maxPeakDbfs() const;
     double maxRmsDbfs() const;
 };
-
-inline double MeterSnapshot::maxPeakDbfs() const {
-    double v = kMinusInfinityDb;
-    for (unsigned c = 0; c < channels; ++c)
-        v = channel[c].peakDbfs > v ? channel[c].peakDbfs : v;
-    return v;
-}
 
 inline double MeterSnapshot::maxRmsDbfs() const {
     double v = kMinusInfinityDb;

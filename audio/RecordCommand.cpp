@@ -28,6 +28,8 @@
 #include "audio/AudioCommands.h"
 #include "audio/AudioError.h"
 #include "audio/Recorder.h"
+#include "audio/RecorderStatusLine.h"
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 #include "studio/RecordingStore.h"
 #include "studio/SessionStore.h"
@@ -60,21 +62,14 @@ struct RecordArgs {
 // failed start.
 class LockFile {
   public:
-    explicit LockFile(std::filesystem::path path) : path_(std::move(path)) {
-        fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd_ < 0)
+    explicit LockFile(std::filesystem::path path)
+        : path_(std::move(path)), fd_(::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)) {
+        if (!fd_)
             throw UserError(fmt::format("cannot write in the recordings folder {}: {}",
                                         path_.parent_path().string(), std::strerror(errno)));
-        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-            ::close(fd_);
+        if (::flock(fd_.get(), LOCK_EX | LOCK_NB) != 0)
             throw UserError(fmt::format("{} is locked by another recorder", path_.string()));
-        }
     }
-    ~LockFile() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    LockFile(const LockFile&) = delete;
-    LockFile& operator=(const LockFile&) = delete;
     void remove() {
         std::error_code ec;
         std::filesystem::remove(path_, ec);
@@ -82,7 +77,7 @@ class LockFile {
 
   private:
     std::filesystem::path path_;
-    int fd_ = -1;
+    posix::UniqueFd fd_;
 };
 
 // Cuts UTF-8 text to at most `bytes` bytes without splitting a character (bext fields are
@@ -119,10 +114,6 @@ AlarmSettings alarmSettings(const nlohmann::json& j) {
     return a;
 }
 
-nlohmann::json db(double v) {
-    return std::isfinite(v) ? nlohmann::json(std::round(v * 100.0) / 100.0) : nlohmann::json();
-}
-
 const char* stateName(CaptureState s) {
     switch (s) {
         case CaptureState::Stopped:
@@ -137,32 +128,28 @@ const char* stateName(CaptureState s) {
     return "unknown";
 }
 
-nlohmann::json statusLine(const RecorderStatus& s, int rate, unsigned channels,
-                          std::int64_t recordingId) {
-    nlohmann::json ch = nlohmann::json::array();
+// The status line of the moment (RecorderStatusLine.h is the contract with its readers).
+RecorderStatusLine statusLine(const RecorderStatus& s, int rate, unsigned channels,
+                              std::int64_t recordingId) {
+    RecorderStatusLine line;
+    line.recording = recordingId;
+    line.elapsed = double(s.capture.framesCaptured) / rate;
+    line.frames = s.framesWritten;
+    line.state = stateName(s.capture.state);
     for (unsigned c = 0; c < channels && c < s.meters.channel.size(); ++c) {
         const ChannelLevels& l = s.meters.channel[c];
-        ch.push_back({{"peak_dbfs", db(l.peakDbfs)},
-                      {"peak_hold_dbfs", db(l.peakHoldDbfs)},
-                      {"rms_dbfs", db(l.rmsDbfs)},
-                      {"true_peak_dbtp", db(l.truePeakDbtp)}});
+        line.channels.push_back({l.peakDbfs, l.peakHoldDbfs, l.rmsDbfs, l.truePeakDbtp,
+                                 RecorderStatusLine::clippingAt(l.peakDbfs, l.truePeakDbtp)});
     }
-    nlohmann::json alarms = nlohmann::json::array();
+    line.momentaryLufs = s.meters.momentaryLufs;
+    line.shortTermLufs = s.meters.shortTermLufs;
+    line.integratedLufs = s.meters.integratedLufs;
+    line.loudnessRangeLu = s.meters.loudnessRangeLu;
     for (AlarmKind k : s.activeAlarms)
-        alarms.push_back(std::string(alarmName(k)));
-    return {{"recording", recordingId},
-            {"elapsed", std::round(double(s.capture.framesCaptured) / rate * 1000.0) / 1000.0},
-            {"frames", s.framesWritten},
-            {"state", stateName(s.capture.state)},
-            {"channels", ch},
-            {"lufs",
-             {{"momentary", db(s.meters.momentaryLufs)},
-              {"short_term", db(s.meters.shortTermLufs)},
-              {"integrated", db(s.meters.integratedLufs)},
-              {"range", db(s.meters.loudnessRangeLu)}}},
-            {"alarms", alarms},
-            {"dropped", s.capture.framesDropped},
-            {"gaps", s.capture.gaps}};
+        line.alarms.push_back(std::string(alarmName(k)));
+    line.dropped = s.capture.framesDropped;
+    line.gaps = s.capture.gaps;
+    return line;
 }
 
 // Journals what poll() or stop() reported: alarm starts and ends, and gaps.
@@ -261,7 +248,9 @@ int runArm(CommandContext& ctx, const RecordArgs& a, const std::string& device) 
         if (std::chrono::steady_clock::now() < nextLine) continue;
         nextLine += lineEvery;
         if (ctx.options.json) {
-            std::printf("%s\n", statusLine(s, a.rate, settings.capture.channels, 0).dump().c_str());
+            std::printf(
+                "%s\n",
+                statusLine(s, a.rate, settings.capture.channels, 0).toJson().dump().c_str());
             std::fflush(stdout);
         }
     }
@@ -378,9 +367,10 @@ int runRecord(CommandContext& ctx, const RecordArgs& a) {
             nextLine += lineEvery;
             // The status line first: its "elapsed" is as of the poll a moment ago.
             if (ctx.options.json) {
-                std::printf(
-                    "%s\n",
-                    statusLine(s, a.rate, settings.capture.channels, row.id).dump().c_str());
+                std::printf("%s\n", statusLine(s, a.rate, settings.capture.channels, row.id)
+                                        .toJson()
+                                        .dump()
+                                        .c_str());
                 std::fflush(stdout);
             }
         }

@@ -18,6 +18,7 @@
 
 #include "audio/CaptureCounters.h"
 #include "audio/SpscRing.h"
+#include "posix/UniqueFd.h"
 
 namespace ds::audio {
 
@@ -49,16 +50,16 @@ class SharedCaptureBlock {
     SharedCaptureBlock(const SharedCaptureBlock&) = delete;
     SharedCaptureBlock& operator=(const SharedCaptureBlock&) = delete;
 
-    int fd() const { return fd_; }
+    int fd() const { return fd_.get(); }
     SharedCaptureHeader& header() { return *header_; }
     CaptureCounters& counters() { return header_->counters; }
     SpscRing& ring() { return *ring_; }
 
   private:
-    SharedCaptureBlock(int fd, void* memory, std::size_t bytes, bool initialise);
+    SharedCaptureBlock(posix::UniqueFd fd, void* memory, std::size_t bytes, bool initialise);
     static std::size_t headerBytes();
 
-    int fd_;
+    posix::UniqueFd fd_;
     void* memory_;
     std::size_t bytes_;
     SharedCaptureHeader* header_;

@@ -10,9 +10,9 @@
 #include "recordings/EncodedAudioReader.h"
 #include "recordings/ExportCancelled.h"
 #include "recordings/LoudnessMeter.h"
-#include "recordings/PartialFile.h"
 #include "recordings/TruePeakLimiter.h"
 #include "studio/Errors.h"
+#include "studio/PartFile.h"
 
 namespace ds::recordings {
 
@@ -287,8 +287,9 @@ ExportResult Exporter::run() {
         }
     }
 
-    PartialFile part(plan_.output, plan_.overwrite);
-    part_ = part.path();
+    PartFile part(plan_.output,
+                  plan_.overwrite ? PartFile::Existing::Replace : PartFile::Existing::Refuse);
+    part_ = part.partPath();
     try {
         if (!normalise) {
             control_.setPhase(ExportControl::Phase::Encoding);

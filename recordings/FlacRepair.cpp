@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 
 namespace ds::recordings {
@@ -130,12 +131,9 @@ std::uint64_t be64(const std::uint8_t* p) {
 
 RepairReport FlacRepair::repair(const std::filesystem::path& path, bool dryRun) {
     const std::string where = "'" + path.string() + "'";
-    const int fd = ::open(path.c_str(), (dryRun ? O_RDONLY : O_RDWR) | O_CLOEXEC);
-    if (fd < 0) throw UserError(fmt::format("cannot open {}: {}", where, std::strerror(errno)));
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
+    const posix::UniqueFd file(::open(path.c_str(), (dryRun ? O_RDONLY : O_RDWR) | O_CLOEXEC));
+    if (!file) throw UserError(fmt::format("cannot open {}: {}", where, std::strerror(errno)));
+    const int fd = file.get();
     auto fail = [&](const std::string& what) {
         throw UserError(fmt::format("cannot repair {}: {}", where, what));
     };

@@ -7,6 +7,8 @@
 
 #include "recordings/LoudnessMeter.h"
 #include "recordings/ProgrammeReader.h"
+#include "studio/Errors.h"
+#include "studio/PartFile.h"
 
 namespace ds::recordings {
 
@@ -57,14 +59,13 @@ LoudnessFigures LoudnessCache::get(const std::filesystem::path& file) {
     if (before.size == after.size && before.mtimeNs == after.mtimeNs) {
         const nlohmann::json j = {
             {"size", after.size}, {"mtime_ns", after.mtimeNs}, {"loudness", f.toJson()}};
-        std::filesystem::path tmp = cachePath(file);
-        tmp += ".tmp";
-        std::ofstream out(tmp);
-        out << j.dump(2) << '\n';
-        out.close();
-        std::error_code ec;
-        if (out) std::filesystem::rename(tmp, cachePath(file), ec);
-        if (!out || ec) std::filesystem::remove(tmp, ec);
+        try {
+            PartFile cache(cachePath(file));
+            cache.write(j.dump(2) + "\n");
+            cache.commit();
+        } catch (const UserError&) {
+            // A cache that cannot be written (a read-only archive) is measured again next time.
+        }
     }
     return f;
 }

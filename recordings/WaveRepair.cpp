@@ -14,18 +14,12 @@
 
 #include "audio/AudioError.h"
 #include "audio/WaveChunks.h"
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 
 namespace ds::recordings {
 
 namespace {
-
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 std::string readAt(int fd, std::uint64_t offset, std::size_t size) {
     std::string s(size, '\0');
@@ -150,10 +144,9 @@ class Writer {
 RepairReport WaveRepair::repair(const std::filesystem::path& path,
                                 const std::vector<CueMarker>& markers, bool dryRun) {
     const std::string where = "'" + path.string() + "'";
-    Fd file{::open(path.c_str(), (dryRun ? O_RDONLY : O_RDWR) | O_CLOEXEC)};
-    if (file.fd < 0)
-        throw UserError(fmt::format("cannot open {}: {}", where, std::strerror(errno)));
-    const int fd = file.fd;
+    posix::UniqueFd file(::open(path.c_str(), (dryRun ? O_RDONLY : O_RDWR) | O_CLOEXEC));
+    if (!file) throw UserError(fmt::format("cannot open {}: {}", where, std::strerror(errno)));
+    const int fd = file.get();
     struct stat st {};
     if (::fstat(fd, &st) != 0)
         throw UserError(fmt::format("cannot read {}: {}", where, std::strerror(errno)));
@@ -330,8 +323,7 @@ RepairReport WaveRepair::repair(const std::filesystem::path& path,
     for (const auto& [at, data] : writes)
         w.at(at, data);
     w.sync();
-    ::close(file.fd);  // closed before WaveChunks opens it again
-    file.fd = -1;
+    file.reset();  // closed before WaveChunks opens it again
     if (!cues.empty()) {
         try {
             audio::WaveChunks::appendCuePoints(path, cues);

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 #include "studio/JournalVerifier.h"
 #include "studio/Migrations.h"
@@ -32,12 +33,12 @@ void createOwnerOnly(const std::filesystem::path& path) {
                                         path.parent_path().string(), ec.message()));
         }
     }
-    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0 && errno != EEXIST) {
+    const posix::UniqueFd fd(
+        ::open(path.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!fd && errno != EEXIST) {
         throw UserError(
             fmt::format("cannot create the database {}: {}", path.string(), std::strerror(errno)));
     }
-    if (fd >= 0) ::close(fd);
 }
 
 // The record holds personal data (UU PDP): a database others can read is made owner-only.

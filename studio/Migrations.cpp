@@ -279,7 +279,7 @@ CREATE TABLE alarms (
 );
 )SQL";
 
-// 5: the PPID record (issue 4): follow-ups to units, objections (keberatan) and disputes
+// 5: the PPID record: follow-ups to units, objections (keberatan) and disputes
 // (sengketa), the signed session record and its amendments, the station's retention setting,
 // and when expired personal data was erased.
 constexpr std::string_view kPpid = R"SQL(

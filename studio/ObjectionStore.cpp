@@ -88,17 +88,6 @@ std::vector<Objection> ObjectionStore::forRequest(std::int64_t requestId) {
     return out;
 }
 
-std::vector<Objection> ObjectionStore::filedBetween(TimePoint from, TimePoint to) {
-    Statement st = db_.prepare(std::string(kSelect) +
-                               "WHERE station_id = ? AND filed_at >= ? AND filed_at < ? "
-                               "ORDER BY filed_at, id");
-    st.bindAll(station_.id, formatUtc(from), formatUtc(to));
-    std::vector<Objection> out;
-    while (st.step())
-        out.push_back(read(st));
-    return out;
-}
-
 std::vector<Objection> ObjectionStore::open() {
     Statement st = db_.prepare(std::string(kSelect) +
                                "WHERE station_id = ? AND outcome IS NULL ORDER BY due_date, id");

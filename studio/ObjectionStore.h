@@ -45,8 +45,6 @@ class ObjectionStore {
                              const std::string& actor);
 
     std::vector<Objection> forRequest(std::int64_t requestId);
-    // Objections filed in [from, to) (UTC instants), in filing order.
-    std::vector<Objection> filedBetween(TimePoint from, TimePoint to);
     // Every objection still waiting for the superior's answer.
     std::vector<Objection> open();
 

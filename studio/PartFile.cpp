@@ -1,6 +1,7 @@
 #include "studio/PartFile.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "posix/UniqueFd.h"
 #include "studio/Errors.h"
 
 namespace ds {
@@ -20,13 +22,17 @@ namespace {
     throw UserError(fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
 }
 
+std::filesystem::path folderOf(const std::filesystem::path& p) {
+    return p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+}
+
 }  // namespace
 
 void PartFile::refuseUnsafeTarget(const std::filesystem::path& target) {
     if (target.empty()) throw UserError("--output: a file name is needed");
-    std::filesystem::path dir = target.parent_path();
+    const std::filesystem::path dir = folderOf(target);
     std::error_code ec;
-    if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
+    if (!std::filesystem::is_directory(dir, ec)) {
         throw UserError(fmt::format("cannot write {}: the folder {} does not exist",
                                     target.string(), dir.string()));
     }
@@ -53,17 +59,24 @@ void PartFile::createPart(const std::filesystem::path& part, const std::filesyst
     // A .part left by a killed run is ours to replace; whatever else sits there (a link
     // planted to redirect the write) is removed, never written through.
     ::unlink(part.c_str());
-    int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) fail(target, errno);
-    ::close(fd);
+    posix::UniqueFd fd(
+        ::open(part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!fd) fail(target, errno);
 }
 
-PartFile::PartFile(std::filesystem::path target) : target_(std::move(target)) {
+PartFile::PartFile(std::filesystem::path target, Existing existing)
+    : target_(std::move(target)), existing_(existing) {
     refuseUnsafeTarget(target_);
     part_ = target_;
     part_ += ".part";
-    // Create the .part file now: an output that cannot be written is refused before a year's
-    // report is rendered, in one line, instead of after seconds of work and progress lines.
+    std::error_code ec;
+    if (existing_ == Existing::Refuse && std::filesystem::exists(target_, ec)) {
+        throw UserError(fmt::format(
+            "'{}' already exists; choose another --output or pass --overwrite to replace it",
+            target_.string()));
+    }
+    // Created now: an output that cannot be written is refused before a year's report is
+    // rendered, in one line, instead of after seconds of work and progress lines.
     createPart(part_, target_);
 }
 
@@ -72,37 +85,45 @@ PartFile::~PartFile() {
 }
 
 void PartFile::write(std::string_view content) {
-    int fd = ::open(part_.c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) fail(target_, errno);
+    posix::UniqueFd fd(::open(part_.c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd) fail(target_, errno);
     std::size_t done = 0;
     while (done < content.size()) {
-        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        ssize_t n = ::write(fd.get(), content.data() + done, content.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = n < 0 ? errno : ENOSPC;
-            ::close(fd);
-            fail(target_, err);
-        }
+        if (n <= 0) fail(target_, n < 0 ? errno : ENOSPC);
         done += static_cast<std::size_t>(n);
     }
-    if (::close(fd) != 0) fail(target_, errno);
 }
 
 void PartFile::commit() {
     // fsync first: a rename that reaches the disk before the data would leave an empty file
     // under the final name after a power cut.
-    int fd = ::open(part_.c_str(), O_RDONLY);
-    if (fd < 0) fail(target_, errno);
-    if (::fsync(fd) != 0) {
-        int err = errno;
-        ::close(fd);
-        fail(target_, err);
+    {
+        posix::UniqueFd fd(::open(part_.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd) fail(target_, errno);
+        if (::fsync(fd.get()) != 0) fail(target_, errno);
     }
-    ::close(fd);
     // Checked again: the name may have been replaced by a device or a link meanwhile.
     refuseUnsafeTarget(target_);
-    if (std::rename(part_.c_str(), target_.c_str()) != 0) fail(target_, errno);
+    int rc = 0;
+    if (existing_ == Existing::Replace) {
+        rc = ::rename(part_.c_str(), target_.c_str());
+    } else {
+        rc = ::renameat2(AT_FDCWD, part_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE);
+        if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+            // A file system without RENAME_NOREPLACE: link() refuses an existing name too.
+            rc = ::link(part_.c_str(), target_.c_str());
+            if (rc == 0) ::unlink(part_.c_str());
+        }
+    }
+    if (rc != 0)
+        throw UserError(fmt::format("cannot move '{}' into place as '{}': {}", part_.string(),
+                                    target_.string(), std::strerror(errno)));
     committed_ = true;
+    // The rename itself reaches the disk with the folder.
+    posix::UniqueFd folder(::open(folderOf(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder) ::fsync(folder.get());
 }
 
 }  // namespace ds

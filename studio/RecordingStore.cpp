@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "posix/UniqueFd.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/Journal.h"
@@ -116,11 +117,10 @@ void RecordingStore::withdraw(std::int64_t id, const std::string& reason,
 }
 
 bool RecordingStore::recorderAlive(const Recording& r) {
-    int fd = ::open(r.lockPath().c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    bool alive = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
-    ::close(fd);  // releases the lock if we took it
-    return alive;
+    // Closing the descriptor on return releases the lock if we took it.
+    const posix::UniqueFd fd(::open(r.lockPath().c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) return false;
+    return ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
 }
 
 std::vector<Recording> RecordingStore::noticeInterrupted(const std::string& actor) {

@@ -1,5 +1,5 @@
 // `request open|decide|extend|escalate|leadership|list|show`, and the rest of the PPID
-// lifecycle (issue 4): `request follow-up|follow-up-reply|notice|handover|objection|
+// lifecycle: `request follow-up|follow-up-reply|notice|handover|objection|
 // objection-answer|dispute|dispute-outcome|due|amend`.
 #include <fmt/format.h>
 
@@ -108,7 +108,7 @@ struct DecideArgs {
     std::optional<int> subground;
 };
 
-// [SECTION] The lifecycle after registration and decision (issue 4)
+// [SECTION] The lifecycle after registration and decision
 void addLifecycleCommands(CLI::App* request, CommandContext& ctx) {
     struct FollowArgs {
         std::string key, unit, due, note, answer, at;

@@ -3,115 +3,48 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <thread>
+#include <system_error>
 
 #include <fmt/format.h>
 
+#include "posix/Pipe.h"
+#include "posix/Spawn.h"
 #include "studio/Errors.h"
-
-extern char** environ;
 
 namespace ds::ui {
 
-namespace {
-
-// Both ends of a pipe, closed on scope exit unless released.
-struct Pipe {
-    int fd[2] = {-1, -1};
-    Pipe() {
-        if (::pipe2(fd, O_CLOEXEC) != 0)
-            throw UserError(fmt::format("cannot start a process: {}", std::strerror(errno)));
-    }
-    ~Pipe() {
-        for (int f : fd)
-            if (f >= 0) ::close(f);
-    }
-    Pipe(const Pipe&) = delete;
-    Pipe& operator=(const Pipe&) = delete;
-    int release(int i) {
-        const int f = fd[i];
-        fd[i] = -1;
-        return f;
-    }
-};
-
-// posix_spawn's attribute and file-action objects, destroyed on scope exit.
-struct SpawnSetup {
-    posix_spawnattr_t attr;
-    posix_spawn_file_actions_t actions;
-    SpawnSetup() {
-        posix_spawnattr_init(&attr);
-        posix_spawn_file_actions_init(&actions);
-    }
-    ~SpawnSetup() {
-        posix_spawn_file_actions_destroy(&actions);
-        posix_spawnattr_destroy(&attr);
-    }
-    SpawnSetup(const SpawnSetup&) = delete;
-    SpawnSetup& operator=(const SpawnSetup&) = delete;
-};
-
-}  // namespace
-
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, Options options) {
-    Pipe out, err;
+    posix::Pipe out = posix::Pipe::open(), err = posix::Pipe::open();
     if (options.nonBlockingOutput) {
-        for (int f : {out.fd[1], err.fd[1]})
+        for (int f : {out.write.get(), err.write.get()})
             ::fcntl(f, F_SETFL, ::fcntl(f, F_GETFL) | O_NONBLOCK);
     }
-    SpawnSetup s;
-    posix_spawn_file_actions_adddup2(&s.actions, out.fd[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&s.actions, err.fd[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&s.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    // Handlers the room installed are reset by exec; a blocked signal would stay blocked.
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&s.attr, &none);
-    short flags = POSIX_SPAWN_SETSIGMASK;
-    if (options.ownSession) flags |= POSIX_SPAWN_SETSID;
-    posix_spawnattr_setflags(&s.attr, flags);
-
-    std::vector<char*> args;
-    for (const std::string& a : argv)
-        args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const int rc =
-        posix_spawn(&pid_, argv.at(0).c_str(), &s.actions, &s.attr, args.data(), environ);
-    if (rc != 0) {
-        pid_ = -1;
-        throw UserError(fmt::format("cannot start {}: {}", argv.at(0), std::strerror(rc)));
+    try {
+        pid_ = posix::spawn(argv, {.descriptors = {{STDOUT_FILENO, out.write.get()},
+                                                   {STDERR_FILENO, err.write.get()}},
+                                   .stdinFromDevNull = true,
+                                   .ownSession = options.ownSession});
+    } catch (const std::system_error& e) {
+        throw UserError(fmt::format("cannot start {}: {}", argv.at(0), e.code().message()));
     }
-    ::close(out.release(1));
-    ::close(err.release(1));
-    out_ = out.release(0);
-    err_ = err.release(0);
+    out_ = std::move(out.read);
+    err_ = std::move(err.read);
 }
 
 ChildProcess::~ChildProcess() {
-    if (out_ >= 0) ::close(out_);
-    if (err_ >= 0) ::close(err_);
-    if (pid_ > 0 && !status_) {
-        int st = 0;
-        ::waitpid(pid_, &st, WNOHANG);  // an ended child is reaped; a running one goes on
-    }
+    if (pid_ > 0 && !status_)
+        posix::waitFor(
+            pid_, std::chrono::milliseconds(0));  // an ended child is reaped; a running one goes on
 }
 
 int ChildProcess::releaseOut() {
-    const int f = out_;
-    out_ = -1;
-    return f;
+    return out_.release();
 }
 
 int ChildProcess::releaseErr() {
-    const int f = err_;
-    err_ = -1;
-    return f;
+    return err_.release();
 }
 
 void ChildProcess::signal(int sig) const {
@@ -119,17 +52,7 @@ void ChildProcess::signal(int sig) const {
 }
 
 std::optional<int> ChildProcess::wait(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!status_) {
-        int st = 0;
-        const pid_t r = ::waitpid(pid_, &st, WNOHANG);
-        if (r == pid_ || (r < 0 && errno == ECHILD)) {
-            status_ = r == pid_ ? st : 0;
-            break;
-        }
-        if (std::chrono::steady_clock::now() >= deadline) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    if (!status_) status_ = posix::waitFor(pid_, timeout);
     return status_;
 }
 
@@ -137,6 +60,7 @@ bool ChildProcess::readLines(int out, int err, const LineFn& onLine,
                              const std::function<bool()>& stop,
                              std::chrono::steady_clock::time_point deadline) {
     std::string bufs[2];
+    posix::UniqueFd owned[2] = {posix::UniqueFd(out), posix::UniqueFd(err)};  // closed on return
     pollfd fds[2] = {{out, POLLIN, 0}, {err, POLLIN, 0}};
     int open = (out >= 0) + (err >= 0);
     char chunk[4096];
@@ -147,7 +71,7 @@ bool ChildProcess::readLines(int out, int err, const LineFn& onLine,
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             const ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
             if (n <= 0) {
-                ::close(fds[i].fd);
+                owned[i].reset();
                 fds[i].fd = -1;
                 --open;
                 if (!bufs[i].empty()) onLine(i + 1, bufs[i]);  // a last line without newline
@@ -161,8 +85,6 @@ bool ChildProcess::readLines(int out, int err, const LineFn& onLine,
             }
         }
     }
-    for (const pollfd& p : fds)
-        if (p.fd >= 0) ::close(p.fd);
     return open == 0;
 }
 
@@ -172,9 +94,7 @@ bool ChildProcess::readLines(const LineFn& onLine, const std::function<bool()>& 
 }
 
 std::string ChildProcess::describe(int status) {
-    if (WIFEXITED(status)) return fmt::format("exit {}", WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) return fmt::format("signal {}", WTERMSIG(status));
-    return "ended";
+    return posix::describeExit(status);
 }
 
 }  // namespace ds::ui

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "posix/UniqueFd.h"
+
 namespace ds::ui {
 
 class ChildProcess {
@@ -34,8 +36,8 @@ class ChildProcess {
 
     pid_t pid() const { return pid_; }
     // The room's ends of the child's stdout and stderr (-1 once released or closed).
-    int out() const { return out_; }
-    int err() const { return err_; }
+    int out() const { return out_.get(); }
+    int err() const { return err_.get(); }
     // Hands a pipe to someone else (a reader thread), who then closes it.
     int releaseOut();
     int releaseErr();
@@ -45,7 +47,7 @@ class ChildProcess {
     std::optional<int> wait(std::chrono::milliseconds timeout);
     bool ended() const { return status_.has_value(); }
 
-    // A readable description of waitpid's status: "exit 1", "signal 9".
+    // A readable description of waitpid's status: "exited with status 1", "ended by signal 9".
     static std::string describe(int status);
 
     // stream 1 is stdout, 2 stderr; the line without its newline.
@@ -62,8 +64,8 @@ class ChildProcess {
 
   private:
     pid_t pid_ = -1;
-    int out_ = -1;
-    int err_ = -1;
+    posix::UniqueFd out_;
+    posix::UniqueFd err_;
     std::optional<int> status_;
 };
 

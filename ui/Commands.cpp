@@ -4,12 +4,6 @@ namespace ds::ui {
 
 namespace {
 
-template <class T>
-std::size_t indexOf() {
-    static const std::size_t index = Command(T{}).index();
-    return index;
-}
-
 struct Namer {
     const char* operator()(const cmd::StartSession&) const { return "StartSession"; }
     const char* operator()(const cmd::TakeNext&) const { return "TakeNext"; }
@@ -57,10 +51,15 @@ struct Namer {
 }  // namespace
 
 bool isDatabaseCommand(const Command& c) {
-    return c.index() < indexOf<cmd::ExportSession>();
+    return std::visit([](const auto& x) { return kIsDatabaseCommand<std::decay_t<decltype(x)>>; },
+                      c);
 }
 
 const char* commandName(const Command& c) {
+    return std::visit(Namer{}, c);
+}
+
+const char* databaseCommandName(const DatabaseCommand& c) {
     return std::visit(Namer{}, c);
 }
 

@@ -9,6 +9,8 @@
 // before the producer switched sessions still acts on what the person saw.
 #include <cstdint>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -163,25 +165,60 @@ struct Quit {};
 
 }  // namespace cmd
 
-// Database commands first: isDatabaseCommand() relies on the order.
-using Command =
+// Which worker applies a command is decided by its type: each command is in exactly one of
+// these two lists. The database worker's Controller visits a DatabaseCommand and the frame loop
+// a FrameLoopCommand, each with one overload per type and no catch-all, so a command added to
+// a list without its handler does not compile.
+using DatabaseCommand =
     std::variant<cmd::StartSession, cmd::TakeNext, cmd::GoBack, cmd::ToggleHold, cmd::EndSession,
                  cmd::PutOnAir, cmd::MarkAnswered, cmd::MoveQuestion, cmd::AddQuestion,
                  cmd::ScreenQuestion, cmd::ApproveQuestion, cmd::RejectQuestion, cmd::MergeQuestion,
                  cmd::DeferQuestion, cmd::LookupContact, cmd::DecideRequest, cmd::ExtendRequest,
                  cmd::EscalateRequest, cmd::RecordLeadership, cmd::SignSession, cmd::ArmRecording,
                  cmd::StartRecording, cmd::StopRecording, cmd::AddMarker, cmd::SetAudioDevice,
-                 cmd::OpenSession, cmd::CreateDemoSession,
-                 // frame loop
-                 cmd::ExportSession, cmd::SetLanguage, cmd::SetScale, cmd::SetGuestMessage,
+                 cmd::OpenSession, cmd::CreateDemoSession>;
+using FrameLoopCommand =
+    std::variant<cmd::ExportSession, cmd::SetLanguage, cmd::SetScale, cmd::SetGuestMessage,
                  cmd::ShowGuestWindow, cmd::ToggleGuestFullscreen, cmd::FocusWindow,
                  cmd::ApplyLayout, cmd::CancelJob, cmd::SaveScreenshots, cmd::ScanDevices,
                  cmd::Quit>;
 
-// True for the commands the database worker applies (everything before ExportSession).
+namespace detail {
+template <class... A, class... B>
+std::variant<A..., B...> joined(const std::variant<A...>&, const std::variant<B...>&);
+template <class T, class V>
+inline constexpr bool kAlternativeOf = false;
+template <class T, class... A>
+inline constexpr bool kAlternativeOf<T, std::variant<A...>> = (std::is_same_v<T, A> || ...);
+}  // namespace detail
+
+// Any command a window emits.
+using Command =
+    decltype(detail::joined(std::declval<DatabaseCommand>(), std::declval<FrameLoopCommand>()));
+
+template <class T>
+inline constexpr bool kIsDatabaseCommand = detail::kAlternativeOf<T, DatabaseCommand>;
+
+// Hands the command to `database` as a DatabaseCommand or to `frameLoop` as a
+// FrameLoopCommand, by its type.
+template <class ToDatabase, class ToFrameLoop>
+void route(Command command, ToDatabase&& database, ToFrameLoop&& frameLoop) {
+    std::visit(
+        [&](auto&& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (kIsDatabaseCommand<T>)
+                database(DatabaseCommand(std::forward<decltype(c)>(c)));
+            else
+                frameLoop(FrameLoopCommand(std::forward<decltype(c)>(c)));
+        },
+        std::move(command));
+}
+
+// True for the commands the database worker applies.
 bool isDatabaseCommand(const Command& c);
 // "TakeNext", "PutOnAir"...: for outcomes, logs and test messages.
 const char* commandName(const Command& c);
+const char* databaseCommandName(const DatabaseCommand& c);
 
 // What became of a database command, handed back to the frame loop.
 struct Outcome {

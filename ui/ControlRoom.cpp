@@ -308,8 +308,9 @@ class App {
     void saveSettings();
     bool openWindows();
     void startWorker();
+    struct FrameLoopApplier;
     void apply(Command command);
-    void applyFrameLoopCommand(const Command& command);
+    void applyFrameLoopCommand(const FrameLoopCommand& command);
     void setGuestFullscreen(bool on);
     void showGuest(bool show);
     void drawFrame();
@@ -465,72 +466,81 @@ void App::showGuest(bool show) {
 }
 
 void App::apply(Command command) {
-    if (isDatabaseCommand(command)) {
-        worker_->post(std::move(command));
-    } else {
-        applyFrameLoopCommand(command);
-    }
+    route(
+        std::move(command), [this](DatabaseCommand c) { worker_->post(std::move(c)); },
+        [this](const FrameLoopCommand& c) { applyFrameLoopCommand(c); });
 }
 
-void App::applyFrameLoopCommand(const Command& command) {
-    if (const auto* c = std::get_if<cmd::SetLanguage>(&command)) {
-        setLanguage(c->lang);
-        glfwSetWindowTitle(main_->glfw(), tr(Tx::AppTitle));
-        if (guest_) glfwSetWindowTitle(guest_->glfw(), tr(Tx::GuestWindowTitle));
-        saveSettings();
-    } else if (const auto* s = std::get_if<cmd::SetScale>(&command)) {
-        app_.scale = s->scale;
-        main_->rescale(app_.scale);
-        saveSettings();
-    } else if (const auto* m = std::get_if<cmd::SetGuestMessage>(&command)) {
-        app_.guestMessage = m->text;
-        saveSettings();
-    } else if (const auto* g = std::get_if<cmd::ShowGuestWindow>(&command)) {
-        showGuest(g->show);
-        saveSettings();
-    } else if (std::holds_alternative<cmd::ToggleGuestFullscreen>(command)) {
-        if (guest_ && !app_.guestVisible) showGuest(true);
-        setGuestFullscreen(!app_.guestFullscreen);
-        saveSettings();
-    } else if (const auto* fw = std::get_if<cmd::FocusWindow>(&command)) {
-        view_.focus(fw->window);
-    } else if (const auto* l = std::get_if<cmd::ApplyLayout>(&command)) {
-        app_.layoutPreset = l->preset;
-    } else if (const auto* e = std::get_if<cmd::ExportSession>(&command)) {
+// One overload per frame-loop command, and no catch-all: a command without one does not compile.
+struct App::FrameLoopApplier {
+    App& app;
+
+    void operator()(const cmd::SetLanguage& c) {
+        setLanguage(c.lang);
+        glfwSetWindowTitle(app.main_->glfw(), tr(Tx::AppTitle));
+        if (app.guest_) glfwSetWindowTitle(app.guest_->glfw(), tr(Tx::GuestWindowTitle));
+        app.saveSettings();
+    }
+    void operator()(const cmd::SetScale& s) {
+        app.app_.scale = s.scale;
+        app.main_->rescale(app.app_.scale);
+        app.saveSettings();
+    }
+    void operator()(const cmd::SetGuestMessage& m) {
+        app.app_.guestMessage = m.text;
+        app.saveSettings();
+    }
+    void operator()(const cmd::ShowGuestWindow& g) {
+        app.showGuest(g.show);
+        app.saveSettings();
+    }
+    void operator()(const cmd::ToggleGuestFullscreen&) {
+        if (app.guest_ && !app.app_.guestVisible) app.showGuest(true);
+        app.setGuestFullscreen(!app.app_.guestFullscreen);
+        app.saveSettings();
+    }
+    void operator()(const cmd::FocusWindow& fw) { app.view_.focus(fw.window); }
+    void operator()(const cmd::ApplyLayout& l) { app.app_.layoutPreset = l.preset; }
+    void operator()(const cmd::ExportSession& e) {
         for (const ExportFormat& format : RecordKeeping::exportFormats()) {
-            if (format.code != e->format) continue;
+            if (format.code != e.format) continue;
             char stamp[32];
             const std::time_t t = std::time(nullptr);
             std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&t));
-            const std::string path = fmt::format("{}/{}-{}-{}{}", app_.exportDir, format.stem,
-                                                 e->sessionId, stamp, format.extension);
-            const std::string db = ctx_.databasePath();
-            const std::string actor = ctx_.actor();
-            const std::int64_t session = e->sessionId;
-            jobs_->submit(
-                fmtTx(Tx::ExportJob, language() == Lang::En ? format.labelEn : format.labelId),
-                [this, db, session, format, path, actor](JobProgress& progress) {
-                    return records_->exportSession(db, session, format, path, actor, progress);
-                });
-        }
-    } else if (const auto* cj = std::get_if<cmd::CancelJob>(&command)) {
-        jobs_->cancel(cj->jobId);
-    } else if (std::holds_alternative<cmd::ScanDevices>(command)) {
-        if (devices_->scan()) {
-            app_.scanningDevices = true;
-            app_.deviceScanError.clear();
-        }
-    } else if (std::holds_alternative<cmd::SaveScreenshots>(command)) {
-        gScreenshotRequested.store(true);
-    } else if (std::holds_alternative<cmd::Quit>(command)) {
-        // Leaving stops a running recording: that is asked first. A live session simply goes
-        // on in the database and is there again when the room reopens.
-        if (recording_->status().state == RecordingState::Recording) {
-            confirmQuit_ = true;
-        } else {
-            quit_ = true;
+            const std::string path = fmt::format("{}/{}-{}-{}{}", app.app_.exportDir, format.stem,
+                                                 e.sessionId, stamp, format.extension);
+            const std::string db = app.ctx_.databasePath();
+            const std::string actor = app.ctx_.actor();
+            const std::int64_t session = e.sessionId;
+            RecordKeeping* records = app.records_.get();
+            app.jobs_->submit(fmtTx(Tx::ExportJob, tr(format.label)),
+                              [records, db, session, format, path, actor](JobProgress& progress) {
+                                  return records->exportSession(db, session, format, path, actor,
+                                                                progress);
+                              });
         }
     }
+    void operator()(const cmd::CancelJob& cj) { app.jobs_->cancel(cj.jobId); }
+    void operator()(const cmd::ScanDevices&) {
+        if (app.devices_->scan()) {
+            app.app_.scanningDevices = true;
+            app.app_.deviceScanError.clear();
+        }
+    }
+    void operator()(const cmd::SaveScreenshots&) { gScreenshotRequested.store(true); }
+    void operator()(const cmd::Quit&) {
+        // Leaving stops a running recording: that is asked first. A live session simply goes
+        // on in the database and is there again when the room reopens.
+        if (app.recording_->status().state == RecordingState::Recording) {
+            app.confirmQuit_ = true;
+        } else {
+            app.quit_ = true;
+        }
+    }
+};
+
+void App::applyFrameLoopCommand(const FrameLoopCommand& command) {
+    std::visit(FrameLoopApplier{*this}, command);
 }
 
 void App::drawQuitConfirm() {
@@ -546,7 +556,7 @@ void App::drawQuitConfirm() {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
         ImGui::TextUnformatted(tr(Tx::ConfirmQuitBody));
         ImGui::PopTextWrapPos();
-        bool yes = style::actionButton(tr(Tx::MenuQuit), "Enter", true, colors::Red);
+        bool yes = style::actionButton(tr(Tx::MenuQuit), "Enter", true, colours::Red);
         ImGui::SameLine();
         const bool no =
             style::actionButton(tr(Tx::Cancel), "Esc", true) || style::shortcut(key::Escape);
@@ -615,7 +625,7 @@ void App::drawFrame() {
     app_.workerBusy = worker_->busy();
     app_.exports.clear();
     for (const ExportFormat& f : RecordKeeping::exportFormats()) {
-        app_.exports.push_back({f.code, language() == Lang::En ? f.labelEn : f.labelId});
+        app_.exports.push_back({f.code, tr(f.label)});
     }
     const bool haveData = snap.generation > 0;
     const bool lastFrame =

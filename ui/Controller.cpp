@@ -10,6 +10,8 @@
 #include "studio/IntakeService.h"
 #include "studio/PersonalDataPolicy.h"
 #include "studio/QuestionStore.h"
+#include "studio/RecordingMarkers.h"
+#include "studio/RecordingStore.h"
 #include "studio/RequestStore.h"
 #include "studio/SessionStore.h"
 #include "studio/StationStore.h"
@@ -40,16 +42,6 @@ void Controller::refreshStation() {
     }
 }
 
-void Controller::segmentMarker(std::int64_t sessionId) {
-    Session s = SessionStore(db_).get(sessionId);
-    for (const Segment& seg : s.segments) {
-        if (seg.actualStart && !seg.actualEnd) {
-            recording_.marker(db_, {sessionId, "segment", seg.title, seg.id, std::nullopt, actor_});
-            return;
-        }
-    }
-}
-
 // One overload per database command. Each returns the outcome's message and subject; the
 // stores throw for anything the record does not allow.
 struct Controller::Applier {
@@ -76,7 +68,6 @@ struct Controller::Applier {
         sessions().start(x.sessionId, false, c.actor_);
         out.subjectId = x.sessionId;
         out.message = tr(Tx::OkSessionStarted);
-        marker([&] { c.segmentMarker(x.sessionId); });
     }
     void operator()(const cmd::TakeNext& x) {
         Session s = sessions().next(x.sessionId, c.actor_);
@@ -84,7 +75,6 @@ struct Controller::Applier {
         for (const Segment& seg : s.segments) {
             if (seg.actualStart && !seg.actualEnd) out.message = fmtTx(Tx::OkTakeNext, seg.title);
         }
-        marker([&] { c.segmentMarker(x.sessionId); });
     }
     void operator()(const cmd::GoBack& x) {
         sessions().back(x.sessionId, c.actor_);
@@ -108,12 +98,6 @@ struct Controller::Applier {
         Question q = questions().onAir(x.questionId, c.actor_);
         out.subjectId = q.id;
         out.message = fmtTx(Tx::OkOnAir, q.number);
-        marker([&] {
-            c.recording_.marker(c.db_, {q.sessionId, "question",
-                                        fmtTx(Tx::MarkerQuestion, q.number,
-                                              PersonalDataPolicy::shortName(q.callerName)),
-                                        std::nullopt, q.id, c.actor_});
-        });
     }
     void operator()(const cmd::MarkAnswered& x) {
         Question q = questions().answered(x.questionId, c.actor_);
@@ -196,15 +180,17 @@ struct Controller::Applier {
         c.recording_.start(c.db_, targetOf(s, c.actor_));
         out.message = tr(Tx::OkRecording);
         // The recording starts mid-segment: mark where it is.
-        marker([&] { c.segmentMarker(x.sessionId); });
+        marker([&] { RecordingMarkers::markRunningSegment(c.db_, x.sessionId, c.actor_); });
     }
     void operator()(const cmd::StopRecording&) {
         c.recording_.stop(c.db_, c.actor_);
         out.message = tr(Tx::OkStopped);
     }
     void operator()(const cmd::AddMarker& x) {
-        c.recording_.marker(c.db_,
-                            {x.sessionId, "manual", x.label, std::nullopt, std::nullopt, c.actor_});
+        // As `marker add` does: studio places it at the live recording's position, and the
+        // recorder writes the record's markers into the file when it closes.
+        RecordingStore(c.db_).addMarker(x.sessionId, "manual", x.label, now(), std::nullopt,
+                                        std::nullopt, c.actor_);
         out.message = tr(Tx::OkMarker);
     }
     void operator()(const cmd::SetAudioDevice& x) {
@@ -227,15 +213,11 @@ struct Controller::Applier {
         out.subjectId = id;
         out.message = fmtTx(Tx::OkDemo, id);
     }
-    template <class T>
-    void operator()(const T&) {
-        throw std::logic_error("not a database command");
-    }
 };
 
-Outcome Controller::apply(const Command& command) {
+Outcome Controller::apply(const DatabaseCommand& command) {
     Outcome out;
-    out.command = commandName(command);
+    out.command = databaseCommandName(command);
     if (const auto* add = std::get_if<cmd::AddQuestion>(&command)) out.ticket = add->formTicket;
     try {
         std::visit(Applier{*this, out}, command);

@@ -1,8 +1,8 @@
 #pragma once
 // Applies the windows' database commands to the record through the studio stores, exactly as
 // the command line does (same stores, same rules, same journal rows), plus what the control room
-// adds around them: markers on the recording when a segment is taken or a question goes on air,
-// and the RecordingControl and RecordKeeping calls. Runs on the database worker; synchronous and
+// adds around them: the RecordingControl and RecordKeeping calls. The stores place the segment
+// and question markers themselves. Runs on the database worker; synchronous and
 // thread-free so it is unit-tested on a temporary database.
 #include <cstdint>
 #include <memory>
@@ -25,9 +25,9 @@ class Controller {
   public:
     Controller(Database& db, std::string actor, RecordingControl& recording);
 
-    // Applies one database command (isDatabaseCommand). Never throws for a refused command:
-    // the outcome carries the message the person sees.
-    Outcome apply(const Command& command);
+    // Applies one database command. Never throws for a refused command: the outcome carries
+    // the message the person sees.
+    Outcome apply(const DatabaseCommand& command);
 
     // The session the windows show; OpenSession and CreateDemoSession change it.
     std::optional<std::int64_t> sessionId() const { return sessionId_; }
@@ -39,7 +39,6 @@ class Controller {
   private:
     struct Applier;
     void refreshStation();
-    void segmentMarker(std::int64_t sessionId);
 
     Database& db_;
     std::string actor_;

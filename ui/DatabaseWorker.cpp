@@ -63,18 +63,11 @@ DatabaseWorker::DatabaseWorker(Config config, RecordingControl& recording, UiQue
       ui_(ui),
       onSnapshot_(std::move(onSnapshot)),
       onOutcome_(std::move(onOutcome)),
-      thread_([this] { run(); }) {}
+      thread_([this](std::stop_token stop) { run(stop); }) {}
 
-DatabaseWorker::~DatabaseWorker() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-}
+DatabaseWorker::~DatabaseWorker() = default;  // the jthread asks the loop to stop and joins it
 
-void DatabaseWorker::post(Command command) {
+void DatabaseWorker::post(DatabaseCommand command) {
     {
         std::lock_guard lock(mutex_);
         commands_.push_back(std::move(command));
@@ -93,7 +86,7 @@ std::int64_t dataVersion(Database& db) {
 
 }  // namespace
 
-void DatabaseWorker::run() {
+void DatabaseWorker::run(std::stop_token stop) {
     std::uint64_t generation = 0;
     std::shared_ptr<const Snapshot> last;
     const auto publish = [&](Snapshot s) {
@@ -109,10 +102,7 @@ void DatabaseWorker::run() {
         s.actor = config_.actor;
         publish(std::move(s));
     };
-    const auto stopping = [&] {
-        std::lock_guard lock(mutex_);
-        return stop_;
-    };
+    const auto stopping = [&] { return stop.stop_requested(); };
 
     // Open the record; a busy or broken database is said on screen and retried.
     std::unique_ptr<Database> db;
@@ -122,7 +112,8 @@ void DatabaseWorker::run() {
         } catch (const std::exception& e) {
             publishError(e.what());
             std::unique_lock lock(mutex_);
-            if (cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) return;
+            cv_.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
+            if (stop.stop_requested()) return;
         }
     }
     SnapshotBuilder builder(*db, config_.actor);
@@ -145,17 +136,17 @@ void DatabaseWorker::run() {
     std::int64_t version = dataVersion(*db);
     auto lastBuild = std::chrono::steady_clock::now();
     for (;;) {
-        std::deque<Command> batch;
+        std::deque<DatabaseCommand> batch;
         {
             std::unique_lock lock(mutex_);
             const auto wait =
                 recording_.status().live() ? std::chrono::milliseconds(100) : config_.poll;
-            cv_.wait_for(lock, wait, [this] { return stop_ || !commands_.empty(); });
-            if (stop_) break;
+            cv_.wait_for(lock, stop, wait, [this] { return !commands_.empty(); });
+            if (stop.stop_requested()) break;
             batch.swap(commands_);
         }
         bool changed = false;
-        for (const Command& c : batch) {
+        for (const DatabaseCommand& c : batch) {
             Outcome o = controller.apply(c);
             changed = true;
             applied_.fetch_add(1, std::memory_order_acq_rel);

@@ -58,13 +58,13 @@ class DatabaseWorker {
     DatabaseWorker(const DatabaseWorker&) = delete;
     DatabaseWorker& operator=(const DatabaseWorker&) = delete;
 
-    void post(Command command);                                          // [frame loop]
+    void post(DatabaseCommand command);                                  // [frame loop]
     bool busy() const { return busy_.load(std::memory_order_acquire); }  // [any]
     // [any] Commands applied so far (tests wait on it).
     std::uint64_t applied() const { return applied_.load(std::memory_order_acquire); }
 
   private:
-    void run();
+    void run(std::stop_token stop);
 
     Config config_;
     RecordingControl& recording_;
@@ -73,12 +73,11 @@ class DatabaseWorker {
     std::function<void(Outcome)> onOutcome_;
 
     std::mutex mutex_;
-    std::condition_variable cv_;
-    std::deque<Command> commands_;
-    bool stop_ = false;
+    std::condition_variable_any cv_;
+    std::deque<DatabaseCommand> commands_;
     std::atomic<bool> busy_{false};
     std::atomic<std::uint64_t> applied_{0};
-    std::thread thread_;
+    std::jthread thread_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace ds::ui

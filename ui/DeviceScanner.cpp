@@ -22,15 +22,14 @@ constexpr auto kScanLimit = std::chrono::seconds(15);
 DeviceScanner::DeviceScanner(std::string program, UiQueue& ui, Done done)
     : program_(std::move(program)), ui_(ui), done_(std::move(done)) {}
 
-DeviceScanner::~DeviceScanner() {
-    if (thread_.joinable()) thread_.join();
-}
+// A scan still running when the room closes is stopped (its child killed) and joined.
+DeviceScanner::~DeviceScanner() = default;
 
 bool DeviceScanner::scan() {
     if (running_) return false;
     if (thread_.joinable()) thread_.join();
     running_ = true;
-    thread_ = std::thread([this] {
+    thread_ = std::jthread([this](std::stop_token stop) {
         std::vector<std::string> names;
         std::string error;
         try {
@@ -40,10 +39,12 @@ bool DeviceScanner::scan() {
                 [&](int stream, const std::string& line) {
                     if (stream == 1) out += line + "\n";
                 },
-                {}, std::chrono::steady_clock::now() + kScanLimit);
+                [&stop] { return stop.stop_requested(); },
+                std::chrono::steady_clock::now() + kScanLimit);
             if (!ended) {
                 child.signal(SIGKILL);
-                error = "the device scan did not answer within 15 s";
+                error = stop.stop_requested() ? "the device scan was stopped"
+                                              : "the device scan did not answer within 15 s";
             }
             const int status = child.wait(std::chrono::seconds(5)).value_or(-1);
             if (error.empty() && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))

@@ -31,8 +31,8 @@ class DeviceScanner {
     std::string program_;
     UiQueue& ui_;
     Done done_;
-    std::thread thread_;
     bool running_ = false;  // frame loop only: set by scan(), cleared by the posted result
+    std::jthread thread_;   // last: stopped and joined before the rest goes
 };
 
 }  // namespace ds::ui

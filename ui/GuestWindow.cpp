@@ -96,10 +96,10 @@ void GuestWindow::draw(const Frame& f) {
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    const auto label = [&](const char* text, ImU32 color) {
+    const auto label = [&](const char* text, ImU32 colour) {
         ImGui::PushFont(fonts.small);
         ImGui::SetWindowFontScale(s);
-        style::coloredText(color, text);
+        style::colouredText(colour, text);
         ImGui::PopFont();
         ImGui::SetWindowFontScale(s);
     };
@@ -122,7 +122,8 @@ void GuestWindow::draw(const Frame& f) {
     }
     const float leftW =
         width - (m.timeLeft.empty() ? 0 : style::clockTextSize(fonts.big, "00:00", s).x + 20);
-    label(m.held ? tr(Tx::GuestHeld) : tr(Tx::GuestTimeLeft), m.held ? colors::Amber : colors::Dim);
+    label(m.held ? tr(Tx::GuestHeld) : tr(Tx::GuestTimeLeft),
+          m.held ? colours::Amber : colours::Dim);
     withFont(fonts.heading, [&] {
         ImGui::PushTextWrapPos(leftW);
         ImGui::TextUnformatted(m.segmentTitle.c_str());
@@ -136,9 +137,9 @@ void GuestWindow::draw(const Frame& f) {
     const float messageH = m.message.empty() ? 0 : fonts.heading->FontSize * s * 1.6f;
     if (!m.live) {
         withFont(fonts.heading, [&] {
-            style::coloredText(colors::Dim, tr(m.state == "planned" ? Tx::GuestNotStarted
-                                               : m.state.empty()    ? Tx::GuestNoSession
-                                                                    : Tx::GuestEnded));
+            style::colouredText(colours::Dim, tr(m.state == "planned" ? Tx::GuestNotStarted
+                                                 : m.state.empty()    ? Tx::GuestNoSession
+                                                                      : Tx::GuestEnded));
         });
     } else {
         // The question on air.
@@ -148,7 +149,7 @@ void GuestWindow::draw(const Frame& f) {
                 const std::string who = m.current->area.empty()
                                             ? m.current->firstName
                                             : m.current->firstName + " \xC2\xB7 " + m.current->area;
-                style::coloredText(IM_COL32(110, 210, 255, 255), who.c_str());
+                style::colouredText(IM_COL32(110, 210, 255, 255), who.c_str());
             });
             withFont(fonts.regular, [&] {
                 ImGui::PushTextWrapPos(0.0f);
@@ -158,12 +159,12 @@ void GuestWindow::draw(const Frame& f) {
             });
         } else {
             withFont(fonts.regular,
-                     [&] { style::coloredText(colors::Dim, tr(Tx::GuestNoneOnAir)); });
+                     [&] { style::colouredText(colours::Dim, tr(Tx::GuestNoneOnAir)); });
         }
         ImGui::Dummy(ImVec2(0, 16 * s));
         // The next approved questions, in the producer's order.
         if (!m.next.empty()) {
-            label(tr(Tx::GuestNext), colors::Dim);
+            label(tr(Tx::GuestNext), colours::Dim);
             const float limitY = ImGui::GetWindowHeight() - messageH - vp->Size.y * 0.04f;
             for (const GuestModel::Item& it : m.next) {
                 if (ImGui::GetCursorPosY() + fonts.small->FontSize * s * 3 > limitY) break;
@@ -171,13 +172,13 @@ void GuestWindow::draw(const Frame& f) {
                     const std::string who =
                         fmt::format("{}  {}{}", it.number, it.firstName,
                                     it.area.empty() ? "" : " \xC2\xB7 " + it.area);
-                    style::coloredText(IM_COL32(200, 200, 200, 255), who.c_str());
+                    style::colouredText(IM_COL32(200, 200, 200, 255), who.c_str());
                 });
                 withFont(fonts.small, [&] {
                     const std::string text =
                         clampLines(fonts.small, fonts.small->FontSize * s, it.text, width, 2);
                     ImGui::PushTextWrapPos(0.0f);
-                    style::coloredText(IM_COL32(170, 170, 170, 255), text.c_str());
+                    style::colouredText(IM_COL32(170, 170, 170, 255), text.c_str());
                     ImGui::PopTextWrapPos();
                 });
             }
@@ -193,7 +194,7 @@ void GuestWindow::draw(const Frame& f) {
         withFont(fonts.heading, [&] {
             const std::string text = clampLines(fonts.heading, fonts.heading->FontSize * s,
                                                 m.message, vp->Size.x - vp->Size.y * 0.06f, 1);
-            style::coloredText(IM_COL32(0, 0, 0, 255), text.c_str());
+            style::colouredText(IM_COL32(0, 0, 0, 255), text.c_str());
         });
     }
     ImGui::End();

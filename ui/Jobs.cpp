@@ -49,17 +49,15 @@ std::string JobProgress::stage() const {
 
 // --- JobRunner ---
 
-JobRunner::JobRunner(UiQueue& ui) : ui_(ui), thread_([this] { run(); }) {}
+JobRunner::JobRunner(UiQueue& ui) : ui_(ui), thread_([this](std::stop_token stop) { run(stop); }) {}
 
 JobRunner::~JobRunner() {
     {
         std::lock_guard lock(mutex_);
-        stop_ = true;
         if (running_) running_->progress->cancel();
         queue_.clear();
     }
-    cv_.notify_all();
-    thread_.join();
+    // The jthread then asks the loop to stop and joins it.
 }
 
 int JobRunner::submit(std::string title, Work work) {
@@ -107,21 +105,13 @@ bool JobRunner::busy() const {
     return running_ || !queue_.empty();
 }
 
-void JobRunner::clearFinished() {
-    std::lock_guard lock(mutex_);
-    std::erase_if(all_, [](const auto& job) {
-        return job->info.state != JobInfo::State::Queued &&
-               job->info.state != JobInfo::State::Running;
-    });
-}
-
-void JobRunner::run() {
+void JobRunner::run(std::stop_token stop) {
     for (;;) {
         std::shared_ptr<Job> job;
         {
             std::unique_lock lock(mutex_);
-            cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
-            if (stop_) return;
+            cv_.wait(lock, stop, [this] { return !queue_.empty(); });
+            if (stop.stop_requested()) return;
             job = queue_.front();
             queue_.pop_front();
             job->info.state = JobInfo::State::Running;

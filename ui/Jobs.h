@@ -73,8 +73,6 @@ class JobRunner {
     // [frame loop] Jobs with their latest progress; finished ones stay listed for a while.
     std::vector<JobInfo> jobs() const;
     bool busy() const;  // [frame loop] something is queued or running
-    // [frame loop] Forgets finished jobs (the status bar's "clear").
-    void clearFinished();
 
   private:
     struct Job {
@@ -82,17 +80,16 @@ class JobRunner {
         Work work;
         std::shared_ptr<JobProgress> progress = std::make_shared<JobProgress>();
     };
-    void run();
+    void run(std::stop_token stop);
 
     UiQueue& ui_;
     mutable std::mutex mutex_;
-    std::condition_variable cv_;
+    std::condition_variable_any cv_;
     std::deque<std::shared_ptr<Job>> queue_;
     std::vector<std::shared_ptr<Job>> all_;
     std::shared_ptr<Job> running_;
     int nextId_ = 1;
-    bool stop_ = false;
-    std::thread thread_;
+    std::jthread thread_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace ds::ui

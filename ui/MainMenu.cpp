@@ -113,7 +113,7 @@ void MainMenu::draw(const Frame& f, SessionsWindow& sessions) {
         // Who is acting and where the record is, at the right of the bar.
         const std::string who = fmtTx(Tx::ActingAs, f.snap.actor);
         ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(who.c_str()).x - 16);
-        style::coloredText(colors::Dim, who.c_str());
+        style::colouredText(colours::Dim, who.c_str());
         ImGui::EndMainMenuBar();
     }
     drawHelp(f);
@@ -153,7 +153,7 @@ void MainMenu::drawHelp(const Frame& f) {
             for (const auto& [keys, what] : kKeys) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                style::coloredText(colors::Accent, keys);
+                style::colouredText(colours::Accent, keys);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(tr(what));
             }
@@ -177,7 +177,7 @@ void MessageBar::draw(const Frame& f) {
     const float h = layout::messageBarHeight();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::Panel);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, colours::Panel);
     ImGui::Begin("###messages", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
@@ -188,17 +188,17 @@ void MessageBar::draw(const Frame& f) {
     // Confirmations fade after 8 s; errors stay 30 s (someone must read them).
     if (!text_.empty() && age < (error_ ? 30.0 : 8.0)) {
         if (error_) {
-            style::badge(tr(Tx::Refused), colors::Red);
+            style::badge(tr(Tx::Refused), colours::Red);
             ImGui::SameLine();
         }
         ImGui::AlignTextToFramePadding();
-        style::coloredText(error_ ? colors::Red : colors::Ok, text_.c_str());
+        style::colouredText(error_ ? colours::Red : colours::Ok, text_.c_str());
     } else if (f.app.workerBusy) {
         ImGui::AlignTextToFramePadding();
-        style::coloredText(colors::Dim, tr(Tx::Saving));
+        style::colouredText(colours::Dim, tr(Tx::Saving));
     } else if (!f.snap.error.empty()) {
         ImGui::AlignTextToFramePadding();
-        style::coloredText(colors::Red, f.snap.error.c_str());
+        style::colouredText(colours::Red, f.snap.error.c_str());
     }
     // Background jobs: title, progress, cancel.
     for (const JobInfo& job : f.app.jobs) {
@@ -215,8 +215,8 @@ void MessageBar::draw(const Frame& f) {
             const Tx t = job.state == JobInfo::State::Done     ? Tx::JobDone
                          : job.state == JobInfo::State::Failed ? Tx::JobFailed
                                                                : Tx::JobCancelled;
-            style::coloredText(job.state == JobInfo::State::Done ? colors::Ok : colors::Red,
-                               fmtTx(t, job.result).c_str());
+            style::colouredText(job.state == JobInfo::State::Done ? colours::Ok : colours::Red,
+                                fmtTx(t, job.result).c_str());
         }
         ImGui::PopID();
     }
@@ -225,7 +225,7 @@ void MessageBar::draw(const Frame& f) {
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(perf.c_str()).x - 16);
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Faint, perf.c_str());
+    style::colouredText(colours::Faint, perf.c_str());
     ImGui::PopFont();
     ImGui::End();
 }

@@ -16,7 +16,6 @@ class SessionsWindow;
 class MainMenu {
   public:
     void draw(const Frame& f, SessionsWindow& sessions);
-    bool helpOpen() const { return help_; }
 
   private:
     void handleKeys(const Frame& f, SessionsWindow& sessions);

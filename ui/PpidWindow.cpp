@@ -25,13 +25,13 @@ std::string str(std::string_view v) {
     return std::string(v);
 }
 
-ImU32 statusColor(const RequestRow& row) {
+ImU32 statusColour(const RequestRow& row) {
     const std::string& s = row.request.status;
-    if (row.overdue) return colors::Red;
-    if (s == "granted_full" || s == "granted_partial") return colors::Ok;
-    if (s == "refused") return colors::Amber;
-    if (s == "escalated_to_leadership") return colors::Accent;
-    return colors::Text;
+    if (row.overdue) return colours::Red;
+    if (s == "granted_full" || s == "granted_partial") return colours::Ok;
+    if (s == "refused") return colours::Amber;
+    if (s == "escalated_to_leadership") return colours::Accent;
+    return colours::Text;
 }
 
 std::string dueText(const RequestRow& row) {
@@ -48,7 +48,7 @@ void multiline(const char* id, const char* hint, std::string* value, float lines
     if (value->empty()) {
         const ImVec2 min = ImGui::GetItemRectMin();
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
-        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + pad.x, min.y + pad.y), colors::Faint,
+        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + pad.x, min.y + pad.y), colours::Faint,
                                             hint);
     }
 }
@@ -129,7 +129,7 @@ void PpidWindow::drawRequests(const Frame& f) {
     }
     selected_ = index >= 0 ? snap.requests[index].request.id : 0;
     if (n == 0) {
-        style::coloredText(colors::Dim, tr(Tx::NoRequests));
+        style::colouredText(colours::Dim, tr(Tx::NoRequests));
         return;
     }
 
@@ -167,14 +167,14 @@ void PpidWindow::drawRequests(const Frame& f) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.requester.name.c_str());
             ImGui::TableNextColumn();
-            style::coloredText(statusColor(row),
-                               str(label(vocab::requestStatuses(), r.status)).c_str());
+            style::colouredText(statusColour(row),
+                                str(label(vocab::requestStatuses(), r.status)).c_str());
             ImGui::TableNextColumn();
             std::string ground = r.decision.ground;
             if (r.decision.subground) ground += "-" + std::to_string(*r.decision.subground);
             ImGui::TextUnformatted(ground.c_str());
             ImGui::TableNextColumn();
-            style::coloredText(row.overdue ? colors::Red : colors::Text, dueText(row).c_str());
+            style::colouredText(row.overdue ? colours::Red : colours::Text, dueText(row).c_str());
         }
         ImGui::EndTable();
     }
@@ -198,17 +198,17 @@ void PpidWindow::drawDetails(const Frame& f, const RequestRow& row) {
     ImGui::TextUnformatted(r.registrationNumber.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    style::coloredText(statusColor(row), str(label(vocab::requestStatuses(), r.status)).c_str());
+    style::colouredText(statusColour(row), str(label(vocab::requestStatuses(), r.status)).c_str());
     if (row.overdue) {
         ImGui::SameLine();
-        style::badge(fmtTx(Tx::Overdue, -row.workingDaysLeft).c_str(), colors::Red);
+        style::badge(fmtTx(Tx::Overdue, -row.workingDaysLeft).c_str(), colours::Red);
     }
     std::string who = r.requester.name;
     for (const std::string* part :
          {&r.requester.occupation, &r.requester.phone, &r.requester.email}) {
         if (!part->empty()) who += " · " + *part;
     }
-    style::coloredText(colors::Accent, who.c_str());
+    style::colouredText(colours::Accent, who.c_str());
     std::string meta =
         fmtTx(Tx::RequestMeta, f.snap.clock.date(r.receivedAt),
               f.snap.clock.time(r.receivedAt, false), str(label(vocab::channels(), r.channel)),
@@ -216,7 +216,7 @@ void PpidWindow::drawDetails(const Frame& f, const RequestRow& row) {
     if (row.questionNumber) meta += " · " + fmtTx(Tx::QuestionNumber, row.questionNumber);
     if (r.extended) meta += " · " + std::string(tr(Tx::Extended));
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim, meta.c_str());
+    style::colouredText(colours::Dim, meta.c_str());
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(r.details.c_str());
@@ -242,7 +242,7 @@ void PpidWindow::drawDetails(const Frame& f, const RequestRow& row) {
     }
     if (r.escalated && r.leadershipDecidedBy.empty()) {
         // SOP 000 Pasal 12(2): exempted information waits for the leadership's policy.
-        style::coloredText(colors::Accent, tr(Tx::AwaitingLeadership));
+        style::colouredText(colours::Accent, tr(Tx::AwaitingLeadership));
         ImGui::TextWrapped("%s", r.escalationReason.c_str());
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         ImGui::InputTextWithHint("##leader", tr(Tx::LeaderName), &form_.leaderName);
@@ -321,12 +321,12 @@ void PpidWindow::drawDecisionForm(const Frame& f, const InfoRequest& r) {
     }
     const bool ctrlEnter = style::shortcut(key::Enter, ModCtrl) &&
                            ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
-    if (style::actionButton(tr(Tx::SaveDecision), "Ctrl+Enter", true, colors::Ok) || ctrlEnter) {
+    if (style::actionButton(tr(Tx::SaveDecision), "Ctrl+Enter", true, colours::Ok) || ctrlEnter) {
         saveDecision(f, r);
     }
     if (!error_.empty()) {
         ImGui::SameLine();
-        style::coloredText(colors::Red, error_.c_str());
+        style::colouredText(colours::Red, error_.c_str());
     }
 
     ImGui::Separator();
@@ -353,15 +353,15 @@ void PpidWindow::drawDecisionForm(const Frame& f, const InfoRequest& r) {
 void PpidWindow::drawStatistics(const Frame& f) {
     const ReportFigures& rep = f.snap.report;
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim,
-                       fmtTx(Tx::StatsAsOf, f.snap.clock.time(f.snap.builtAt)).c_str());
+    style::colouredText(colours::Dim,
+                        fmtTx(Tx::StatsAsOf, f.snap.clock.time(f.snap.builtAt)).c_str());
     ImGui::PopFont();
-    const auto row = [](const char* name, const std::string& value, ImU32 color = colors::Text) {
+    const auto row = [](const char* name, const std::string& value, ImU32 colour = colours::Text) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(name);
         ImGui::TableNextColumn();
-        style::coloredText(color, value.c_str());
+        style::colouredText(colour, value.c_str());
     };
     if (ImGui::BeginTable("pasal11", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthStretch);
@@ -379,7 +379,7 @@ void PpidWindow::drawStatistics(const Frame& f) {
         row(tr(Tx::StatExtended), std::to_string(rep.extended));
         row(tr(Tx::StatEscalated), std::to_string(rep.escalated));
         row(tr(Tx::StatOverdue), std::to_string(rep.overdue),
-            rep.overdue ? colors::Red : colors::Text);
+            rep.overdue ? colours::Red : colours::Text);
         row(tr(Tx::StatMedian), rep.medianSecondsToDecision
                                     ? style::clock(std::chrono::seconds(
                                           static_cast<long long>(*rep.medianSecondsToDecision)))
@@ -400,7 +400,7 @@ void PpidWindow::drawStatistics(const Frame& f) {
     ImGui::TextUnformatted(tr(Tx::ExportTitle));
     ImGui::SameLine();
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim, f.app.exportDir.c_str());
+    style::colouredText(colours::Dim, f.app.exportDir.c_str());
     ImGui::PopFont();
     // The buttons flow onto the next line when the window is narrow.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -418,11 +418,12 @@ void PpidWindow::drawStatistics(const Frame& f) {
         }
     }
     const bool canSign = f.snap.session->status == "ended";
-    if (style::actionButton(tr(Tx::SignRecord), nullptr, canSign, colors::Accent)) openSign_ = true;
+    if (style::actionButton(tr(Tx::SignRecord), nullptr, canSign, colours::Accent))
+        openSign_ = true;
     ImGui::SameLine();
-    style::coloredText(colors::Dim, tr(f.snap.session->status == "signed"  ? Tx::AlreadySigned
-                                       : f.snap.session->status != "ended" ? Tx::SignAfterEnd
-                                                                           : Tx::SignHint));
+    style::colouredText(colours::Dim, tr(f.snap.session->status == "signed"  ? Tx::AlreadySigned
+                                         : f.snap.session->status != "ended" ? Tx::SignAfterEnd
+                                                                             : Tx::SignHint));
 }
 
 void PpidWindow::drawSignConfirm(const Frame& f) {
@@ -453,12 +454,12 @@ void PpidWindow::drawSignConfirm(const Frame& f) {
     const bool complete =
         !signerName_.empty() && (signerNrp_.size() == 8 || signerNrp_.size() == 18);
     if (!complete) {
-        style::coloredText(colors::Dim, tr(Tx::SignerNeeded));
+        style::colouredText(colours::Dim, tr(Tx::SignerNeeded));
         // Enter on an incomplete signature goes back to what is missing.
         if (!ImGui::IsWindowAppearing() && style::shortcut(key::Enter))
             signFocus_ = signerName_.empty() ? 0 : 1;
     }
-    bool accept = style::actionButton(tr(Tx::SignRecord), "Enter", complete, colors::Accent);
+    bool accept = style::actionButton(tr(Tx::SignRecord), "Enter", complete, colours::Accent);
     ImGui::SameLine();
     const bool cancel =
         style::actionButton(tr(Tx::Cancel), "Esc", true) || style::shortcut(key::Escape);

@@ -30,12 +30,12 @@ namespace {
 
 constexpr auto kBounce = std::chrono::milliseconds(1000);
 
-void labelValue(const char* label, const std::string& value, ImU32 color = colors::Text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::Dim);
+void labelValue(const char* label, const std::string& value, ImU32 colour = colours::Text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::Dim);
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    style::coloredText(color, value.c_str());
+    style::colouredText(colour, value.c_str());
 }
 
 const char* kindLabel(const std::string& kind) {
@@ -182,7 +182,7 @@ void ProducerWindow::drawSegment(const Frame& f) {
         ImGui::PopFont();
         const Duration until = s.scheduledStart - f.now;
         style::clockText(f.fonts.big, style::clock(until > Duration{0} ? until : Duration{0}),
-                         until > Duration{0} ? colors::Text : colors::Amber);
+                         until > Duration{0} ? colours::Text : colours::Amber);
         labelValue(tr(Tx::ScheduledStart), clk.time(s.scheduledStart, false) + " " + clk.abbrev);
     } else if (fig.current < 0) {
         ImGui::PushFont(f.fonts.heading);
@@ -202,11 +202,11 @@ void ProducerWindow::drawSegment(const Frame& f) {
             const std::string where =
                 fmtTx(Tx::SegmentOf, fig.current + 1, s.segments.size(), kindLabel(seg.kind));
             ImGui::PushFont(f.fonts.small);
-            style::coloredText(colors::Dim, where.c_str());
+            style::colouredText(colours::Dim, where.c_str());
             ImGui::PopFont();
             if (fig.held) {
                 ImGui::SameLine();
-                style::badge(tr(Tx::HeldBadge), colors::Amber, IM_COL32(0, 0, 0, 255));
+                style::badge(tr(Tx::HeldBadge), colours::Amber, IM_COL32(0, 0, 0, 255));
             }
             ImGui::PushFont(f.fonts.heading);
             ImGui::PushTextWrapPos(0.0f);
@@ -217,8 +217,8 @@ void ProducerWindow::drawSegment(const Frame& f) {
             style::clockText(f.fonts.big, style::clock(fig.leftInSegment), urgent);
             RegionSink::mark("countdown");
             ImGui::PushFont(f.fonts.small);
-            style::coloredText(
-                fig.leftInSegment < Duration{0} ? colors::Red : colors::Dim,
+            style::colouredText(
+                fig.leftInSegment < Duration{0} ? colours::Red : colours::Dim,
                 tr(fig.leftInSegment < Duration{0} ? Tx::OverTime : Tx::TimeLeftInSegment));
             ImGui::PopFont();
 
@@ -226,10 +226,10 @@ void ProducerWindow::drawSegment(const Frame& f) {
             labelValue(tr(Tx::Elapsed),
                        style::clock(fig.elapsedInSegment) + " / " + style::clock(sf.planned));
             labelValue(tr(Tx::SegmentOverUnder), style::signedClock(sf.overUnder),
-                       sf.overUnder > Duration{0} ? colors::Amber : colors::Text);
+                       sf.overUnder > Duration{0} ? colours::Amber : colours::Text);
             const Duration cum = fig.cumulativeOverUnder;
             labelValue(tr(Tx::CumulativeOverUnder), style::signedClock(cum),
-                       cum > std::chrono::seconds(30) ? colors::Amber : colors::Text);
+                       cum > std::chrono::seconds(30) ? colours::Amber : colours::Text);
             labelValue(tr(Tx::ExpectedEnd), clk.time(fig.expectedEnd));
             if (fig.hardOut && fig.overHardOut) {
                 const ImU32 c = style::urgency(fig.hardOutUrgency);
@@ -237,17 +237,17 @@ void ProducerWindow::drawSegment(const Frame& f) {
                                       style::signedClock(*fig.overHardOut) + ")";
                 labelValue(tr(Tx::HardOut), v, c);
                 if (fig.hardOutUrgency == Urgency::Over) {
-                    style::coloredText(
-                        colors::Red,
+                    style::colouredText(
+                        colours::Red,
                         fmtTx(Tx::WillOverrun, style::clock(*fig.overHardOut)).c_str());
                 }
             }
             if (fig.next >= 0) {
                 const Segment& nx = s.segments[fig.next];
                 labelValue(tr(Tx::NextSegment), nx.title + "  (" + style::clock(nx.planned) + ")",
-                           colors::Accent);
+                           colours::Accent);
             } else {
-                labelValue(tr(Tx::NextSegment), tr(Tx::LastSegment), colors::Amber);
+                labelValue(tr(Tx::NextSegment), tr(Tx::LastSegment), colours::Amber);
             }
             ImGui::EndTable();
         }
@@ -263,21 +263,21 @@ void ProducerWindow::drawControls(const Frame& f) {
     const bool held = f.figures && f.figures->held;
     const bool bounce = lastTake_ != TimePoint{} && f.now - lastTake_ < kBounce;
     if (s.status == "planned") {
-        if (style::actionButton(tr(Tx::StartSession), "F8", !bounce, colors::Ok)) takeNext(f);
+        if (style::actionButton(tr(Tx::StartSession), "F8", !bounce, colours::Ok)) takeNext(f);
     } else {
         const bool canBack = live && f.figures && f.figures->current > 0;
         if (style::actionButton(tr(Tx::GoBack), "Shift+F8", canBack && !bounce)) goBack(f);
         ImGui::SameLine();
         if (style::actionButton(tr(held ? Tx::Resume : Tx::Hold), "F7", live,
-                                held ? colors::Amber : 0)) {
+                                held ? colours::Amber : 0)) {
             f.emit(cmd::ToggleHold{f.sessionId()});
         }
         ImGui::SameLine();
         const bool canNext = live && f.figures && f.figures->next >= 0;
-        if (style::actionButton(tr(Tx::TakeNext), "F8", canNext && !bounce, colors::Ok))
+        if (style::actionButton(tr(Tx::TakeNext), "F8", canNext && !bounce, colours::Ok))
             takeNext(f);
         ImGui::SameLine();
-        if (style::actionButton(tr(Tx::EndSession), "Ctrl+E", live, colors::Red)) {
+        if (style::actionButton(tr(Tx::EndSession), "Ctrl+E", live, colours::Red)) {
             openEndPopup_ = true;
         }
     }
@@ -287,7 +287,7 @@ void ProducerWindow::drawControls(const Frame& f) {
 void ProducerWindow::drawRecording(const Frame& f) {
     const RecordingStatus& r = f.recording;
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim, tr(Tx::RecordingSection));
+    style::colouredText(colours::Dim, tr(Tx::RecordingSection));
     ImGui::PopFont();
     ImGui::SameLine();
     const bool recording = r.state == RecordingState::Recording;
@@ -298,9 +298,9 @@ void ProducerWindow::drawRecording(const Frame& f) {
     }
     ImGui::SameLine();
     if (recording) {
-        if (style::actionButton(tr(Tx::StopRecording), "F10", true, colors::Red)) record(f);
+        if (style::actionButton(tr(Tx::StopRecording), "F10", true, colours::Red)) record(f);
     } else {
-        if (style::actionButton(tr(Tx::Record), "F10", available, colors::OnAir)) record(f);
+        if (style::actionButton(tr(Tx::Record), "F10", available, colours::OnAir)) record(f);
     }
     ImGui::SameLine();
     if (style::actionButton(tr(Tx::Marker), "F9", recording)) {
@@ -308,11 +308,11 @@ void ProducerWindow::drawRecording(const Frame& f) {
     }
     if (recording) {
         ImGui::SameLine();
-        style::coloredText(colors::Dim, fmtTx(Tx::MarkersSet, r.markers).c_str());
+        style::colouredText(colours::Dim, fmtTx(Tx::MarkersSet, r.markers).c_str());
     }
     if (!available) {
         ImGui::SameLine();
-        style::coloredText(colors::Dim, tr(Tx::RecordingUnavailable));
+        style::colouredText(colours::Dim, tr(Tx::RecordingUnavailable));
     }
     drawDevicePicker(f);
 }
@@ -335,11 +335,11 @@ void ProducerWindow::drawDevicePicker(const Frame& f) {
             if (ImGui::Selectable(name.c_str(), name == current)) f.emit(cmd::SetAudioDevice{name});
         }
         if (f.app.scanningDevices) {
-            style::coloredText(colors::Dim, tr(Tx::DeviceScanning));
+            style::colouredText(colours::Dim, tr(Tx::DeviceScanning));
         } else if (!f.app.deviceScanError.empty()) {
-            style::coloredText(colors::Red, f.app.deviceScanError.c_str());
+            style::colouredText(colours::Red, f.app.deviceScanError.c_str());
         } else if (f.app.devices.empty()) {
-            style::coloredText(colors::Dim, tr(Tx::DeviceNone));
+            style::colouredText(colours::Dim, tr(Tx::DeviceNone));
         }
         ImGui::Separator();
         const ImGuiStyle& st = ImGui::GetStyle();
@@ -396,8 +396,8 @@ void ProducerWindow::drawRundown(const Frame& f) {
             ImGui::TableNextRow();
             const bool current = i == fig.current;
             const bool done = sf.state == SegmentState::Done;
-            if (current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, colors::Current);
-            ImGui::PushStyleColor(ImGuiCol_Text, done ? colors::Dim : colors::Text);
+            if (current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, colours::Current);
+            ImGui::PushStyleColor(ImGuiCol_Text, done ? colours::Dim : colours::Text);
             ImGui::TableNextColumn();
             ImGui::Text("%s%d", current ? "\xE2\x96\xB6" : "", i + 1);  // ▶ marks the current one
             if (current && scroll) ImGui::SetScrollHereY(0.3f);
@@ -409,8 +409,8 @@ void ProducerWindow::drawRundown(const Frame& f) {
                 ImGui::SetTooltip("%s", seg.notes.c_str());
             if (seg.hardOut) {
                 ImGui::SameLine();
-                style::coloredText(colors::Amber,
-                                   fmtTx(Tx::HardOutShort, clk.time(*seg.hardOut, false)).c_str());
+                style::colouredText(colours::Amber,
+                                    fmtTx(Tx::HardOutShort, clk.time(*seg.hardOut, false)).c_str());
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(style::clock(sf.planned).c_str());
@@ -419,8 +419,9 @@ void ProducerWindow::drawRundown(const Frame& f) {
                 ImGui::TextUnformatted(style::clock(sf.actual).c_str());
             ImGui::TableNextColumn();
             if (sf.state != SegmentState::Pending) {
-                const ImU32 c = sf.overUnder > std::chrono::seconds(0) ? colors::Amber : colors::Ok;
-                style::coloredText(c, style::signedClock(sf.overUnder).c_str());
+                const ImU32 c =
+                    sf.overUnder > std::chrono::seconds(0) ? colours::Amber : colours::Ok;
+                style::colouredText(c, style::signedClock(sf.overUnder).c_str());
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(clk.time(sf.expectedStart, false).c_str());
@@ -443,12 +444,12 @@ void ProducerWindow::drawQueue(const Frame& f) {
 
     // What is on air now, pinned above the queue.
     if (const Question* q = snap.onAirQuestion()) {
-        style::badge(tr(Tx::OnAirBadge), colors::OnAir);
+        style::badge(tr(Tx::OnAirBadge), colours::OnAir);
         ImGui::SameLine();
         const std::string who = fmtTx(Tx::QuestionWho, q->number, q->callerName, q->origin);
         ImGui::TextUnformatted(who.c_str());
         ImGui::SameLine();
-        if (style::actionButton(tr(Tx::Answered), "Shift+F6", true, colors::Ok)) {
+        if (style::actionButton(tr(Tx::Answered), "Shift+F6", true, colours::Ok)) {
             f.emit(cmd::MarkAnswered{q->id});
         }
         ImGui::PushTextWrapPos(0.0f);
@@ -458,7 +459,7 @@ void ProducerWindow::drawQueue(const Frame& f) {
     const int sel = selectedIndex(f);
     const bool live = snap.live();
     if (style::actionButton(tr(Tx::PutOnAir), "F6", live && sel >= 0 && !snap.onAirQuestion(),
-                            colors::OnAir)) {
+                            colours::OnAir)) {
         f.emit(cmd::PutOnAir{selected_});
     }
     ImGui::SameLine();
@@ -520,7 +521,7 @@ void ProducerWindow::drawQueue(const Frame& f) {
                                                     : (q.callerName + ", " + q.origin).c_str());
             ImGui::TableNextColumn();
             if (!q.flags.empty()) {
-                style::coloredText(colors::Flag, "\xE2\x9A\xA0");  // ⚠
+                style::colouredText(colours::Flag, "\xE2\x9A\xA0");  // ⚠
                 ImGui::SameLine();
             }
             ImGui::TextUnformatted(q.text.c_str());
@@ -583,7 +584,7 @@ void ProducerWindow::drawConfirmations(const Frame& f) {
         ImGui::TextUnformatted(tr(body));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        bool accept = style::actionButton(tr(yes), "Enter", true, colors::Red);
+        bool accept = style::actionButton(tr(yes), "Enter", true, colours::Red);
         ImGui::SameLine();
         bool cancel = style::actionButton(tr(Tx::Cancel), "Esc", true);
         accept = accept || (!ImGui::IsWindowAppearing() &&

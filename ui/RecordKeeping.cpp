@@ -75,14 +75,12 @@ void RecordKeeping::sign(Database& db, std::int64_t sessionId, const Signer& sig
 
 const std::vector<ExportFormat>& RecordKeeping::exportFormats() {
     static const std::vector<ExportFormat> formats = {
-        {"pdf", ".pdf", "catatan-sesi", "Catatan sesi (PDF)", "Session record (PDF)"},
-        {"xlsx", ".xlsx", "catatan-sesi", "Catatan sesi (XLSX)", "Session record (XLSX)"},
-        {"csv", ".csv", "laporan-pasal11", "Laporan Pasal 11 (CSV)", "Pasal 11 report (CSV)"},
-        {"json", ".json", "laporan-pasal11", "Laporan Pasal 11 (JSON)", "Pasal 11 report (JSON)"},
-        {"mp3", ".mp3", "siaran-web", "Rekaman untuk web (MP3, -16 LUFS)",
-         "Recording for the web (MP3, -16 LUFS)"},
-        {"m4a", ".m4a", "siaran-sosmed", "Rekaman untuk media sosial (M4A, -14 LUFS)",
-         "Recording for social media (M4A, -14 LUFS)"},
+        {"pdf", ".pdf", "catatan-sesi", Tx::FormatRecordPdf},
+        {"xlsx", ".xlsx", "catatan-sesi", Tx::FormatRecordXlsx},
+        {"csv", ".csv", "laporan-pasal11", Tx::FormatReportCsv},
+        {"json", ".json", "laporan-pasal11", Tx::FormatReportJson},
+        {"mp3", ".mp3", "siaran-web", Tx::FormatWebMp3},
+        {"m4a", ".m4a", "siaran-sosmed", Tx::FormatSocialM4a},
     };
     return formats;
 }
@@ -101,7 +99,7 @@ std::string RecordKeeping::exportSession(const std::string& databasePath, std::i
     }
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    progress.set(0.0f, format.labelId);
+    progress.set(0.0f, tr(format.label));
     runCommand(argv, progress);
     if (progress.cancelled()) return {};
     progress.set(1.0f, "");

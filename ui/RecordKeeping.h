@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/Translations.h"
+
 namespace ds {
 class Database;
 }
@@ -24,8 +26,7 @@ struct ExportFormat {
     std::string code;       // pdf, xlsx, csv, json, mp3, m4a
     std::string extension;  // ".pdf"
     std::string stem;       // file name before the session id: "catatan-sesi"
-    std::string labelId;    // "Catatan sesi (PDF)"
-    std::string labelEn;
+    Tx label;               // tr(label): "Catatan sesi (PDF)"
 };
 
 struct Signer {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "audio/RecorderStatusLine.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
 #include "studio/RecordingStore.h"
@@ -32,11 +33,6 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kStartWait = std::chrono::seconds(8);
 constexpr auto kStopWait = std::chrono::seconds(15);
 
-double dbOr(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<double>() : kSilenceDb;
-}
-
 }  // namespace
 
 RecorderProcess::RecorderProcess(std::string program, std::string databasePath)
@@ -45,10 +41,9 @@ RecorderProcess::RecorderProcess(std::string program, std::string databasePath)
 }
 
 RecorderProcess::~RecorderProcess() {
-    stopReading_.store(true, std::memory_order_release);
-    if (reader_.joinable()) reader_.join();
-    // A child still running is left recording: closing the room never ends a recording (the
-    // producer stops it, and quitting while recording asks first). It is reaped by init.
+    // The reader's jthread is asked to stop and joined. A child still running is left recording:
+    // closing the room never ends a recording (the producer stops it, and quitting while recording
+    // asks first). It is reaped by init.
 }
 
 RecordingStatus RecorderProcess::status() const {
@@ -104,10 +99,9 @@ void RecorderProcess::spawn(const RecordingTarget& target, bool arming) {
         status_ = RecordingStatus{};
         status_.state = arming ? RecordingState::Armed : RecordingState::Recording;
     }
-    stopReading_.store(false, std::memory_order_release);
-    if (reader_.joinable()) reader_.join();
-    reader_ =
-        std::thread([this, o = child_->releaseOut(), e = child_->releaseErr()] { readLoop(o, e); });
+    // Replacing the reader stops and joins the previous child's.
+    reader_ = std::jthread([this, o = child_->releaseOut(), e = child_->releaseErr()](
+                               std::stop_token stop) { readLoop(stop, o, e); });
 }
 
 void RecorderProcess::awaitFirstLine() {
@@ -174,24 +168,6 @@ void RecorderProcess::stop(Database& db, const std::string& actor) {
     reap(true);
 }
 
-void RecorderProcess::marker(Database& db, const MarkerRequest& m) {
-    RecordingStore store(db);
-    const auto live = store.active(m.sessionId);
-    if (!live) return;  // nothing is recording: studio keeps the marker without a position
-    if (m.kind != "manual") {
-        // studio stored this segment's or question's marker when it happened; only a recording
-        // that started since needs one (the recording began mid-segment).
-        for (const Marker& have : store.markers(m.sessionId, live->id)) {
-            if (have.kind == m.kind && have.segmentId == m.segmentId &&
-                have.questionId == m.questionId)
-                return;
-        }
-    }
-    store.addMarker(m.sessionId, m.kind, m.label, now(), m.segmentId, m.questionId, m.actor);
-    std::lock_guard lock(mutex_);
-    ++status_.markers;
-}
-
 void RecorderProcess::tick(Database& db) {
     if (child_) {
         if (reap(false)) return;
@@ -207,6 +183,15 @@ void RecorderProcess::tick(Database& db) {
             status_.file = r.path;
             status_.device = r.device;
             status_.sampleRate = r.sampleRate;
+        }
+        {
+            std::lock_guard lock(mutex_);
+            id = recordingId_;
+        }
+        if (id != 0) {
+            const auto count = RecordingStore(db).markers(sessionId_, id).size();
+            std::lock_guard lock(mutex_);
+            status_.markers = static_cast<int>(count);
         }
         return;
     }
@@ -256,8 +241,7 @@ bool RecorderProcess::reap(bool block) {
         child_->wait(block ? std::chrono::milliseconds(60000) : std::chrono::milliseconds(0));
     if (!st) return false;
     child_.reset();
-    stopReading_.store(true, std::memory_order_release);
-    if (reader_.joinable()) reader_.join();
+    reader_ = std::jthread();  // stops and joins the reader
     std::string why;
     {
         std::lock_guard lock(mutex_);
@@ -273,7 +257,7 @@ bool RecorderProcess::reap(bool block) {
     return true;
 }
 
-void RecorderProcess::readLoop(int out, int err) {
+void RecorderProcess::readLoop(std::stop_token stop, int out, int err) {
     ChildProcess::readLines(
         out, err,
         [this](int stream, std::string line) {
@@ -287,45 +271,38 @@ void RecorderProcess::readLoop(int out, int err) {
                 lastError_ = line;
             }
         },
-        [this] { return stopReading_.load(std::memory_order_acquire); });
+        [&stop] { return stop.stop_requested(); });
 }
 
 void RecorderProcess::onLine(const std::string& line) {
-    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_object() || !j.contains("recording")) return;  // a line cut short: the next comes
+    const auto parsed =
+        audio::RecorderStatusLine::fromJson(nlohmann::json::parse(line, nullptr, false));
+    if (!parsed) return;  // a line cut short: the next comes
+    const audio::RecorderStatusLine& j = *parsed;
     std::lock_guard lock(mutex_);
     lineSeen_ = true;
-    recordingId_ = j.value("recording", std::int64_t{0});  // 0 while armed
+    recordingId_ = j.recording;  // 0 while armed
     RecordingStatus& s = status_;
     s.state = recordingId_ != 0 ? RecordingState::Recording : RecordingState::Armed;
     s.message.clear();
-    s.elapsed = std::chrono::duration_cast<Duration>(
-        std::chrono::duration<double>(j.value("elapsed", 0.0)));
+    s.elapsed = std::chrono::duration_cast<Duration>(std::chrono::duration<double>(j.elapsed));
     s.channels.clear();
-    for (const auto& c : j.value("channels", nlohmann::json::array())) {
-        ChannelMeter m;
-        m.peakDbfs = dbOr(c, "peak_dbfs");
-        m.peakHoldDbfs = dbOr(c, "peak_hold_dbfs");
-        m.rmsDbfs = dbOr(c, "rms_dbfs");
-        m.clipping = dbOr(c, "true_peak_dbtp") >= 0.0 || m.peakDbfs >= -0.1;
-        s.channels.push_back(m);
-    }
-    const nlohmann::json lufs = j.value("lufs", nlohmann::json::object());
-    s.momentaryLufs = dbOr(lufs, "momentary");
-    s.shortTermLufs = dbOr(lufs, "short_term");
-    s.integratedLufs = dbOr(lufs, "integrated");
+    for (const audio::StatusLineChannel& c : j.channels)
+        s.channels.push_back({c.peakDbfs, c.peakHoldDbfs, c.rmsDbfs, c.clipping});
+    s.momentaryLufs = j.momentaryLufs;
+    s.shortTermLufs = j.shortTermLufs;
+    s.integratedLufs = j.integratedLufs;
 
     // Alarms keep the time they were first seen, so the banner says how long they have been on.
-    std::vector<std::string> kinds = j.value("alarms", std::vector<std::string>{});
-    if (j.value("state", "") == "reconnecting") kinds.insert(kinds.begin(), "device_lost");
+    std::vector<std::string> kinds = j.alarms;
+    if (j.state == "reconnecting") kinds.insert(kinds.begin(), "device_lost");
     std::vector<RecordingAlarm> alarms;
     for (const std::string& k : kinds) {
         RecordingAlarm a;
         a.kind = k;
         const auto since = alarmSince_.try_emplace(k, Clock::now()).first->second;
         a.active = std::chrono::duration_cast<Duration>(Clock::now() - since);
-        if (k == "ring_overrun")
-            a.detail = fmt::format("{} frames", j.value("dropped", std::int64_t{0}));
+        if (k == "ring_overrun") a.detail = fmt::format("{} frames", j.dropped);
         alarms.push_back(std::move(a));
     }
     std::erase_if(alarmSince_, [&](const auto& kv) {

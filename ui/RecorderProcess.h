@@ -10,10 +10,8 @@
 // frozen frame loop or a GL driver fault cannot stall the capture either.
 //
 // Meters come from the child's JSON status lines (10 a second) on a reader thread; status() is
-// a copy of the latest. Segment and question markers are stored by studio when the segment is
-// taken or the question put on air (with their sample position from the heartbeat); marker()
-// adds what is not there yet: the manual marker, and the current segment when a recording
-// starts mid-segment.
+// a copy of the latest. Markers are studio's (stored with their sample position from the
+// heartbeat); tick() counts those of the running recording for the producer's window.
 #include <sys/types.h>
 
 #include <atomic>
@@ -21,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 
@@ -44,14 +43,13 @@ class RecorderProcess final : public RecordingControl {
     void arm(Database& db, const RecordingTarget& target) override;
     void start(Database& db, const RecordingTarget& target) override;
     void stop(Database& db, const std::string& actor) override;
-    void marker(Database& db, const MarkerRequest& marker) override;
     void tick(Database& db) override;
     void follow(Database& db, std::int64_t sessionId) override;
 
   private:
     void spawn(const RecordingTarget& target, bool arming);
     void awaitFirstLine();
-    void readLoop(int out, int err);
+    void readLoop(std::stop_token stop, int out, int err);
     void onLine(const std::string& line);
     // Reaps the child if it has exited; true when it has (its exit is then in the status).
     bool reap(bool block);
@@ -71,8 +69,7 @@ class RecorderProcess final : public RecordingControl {
     std::int64_t followed_ = -1;
     bool armed_ = false;     // the child shows meters only [control]
     bool lineSeen_ = false;  // the child has printed a status line, guarded by mutex_
-    std::atomic<bool> stopReading_{false};
-    std::thread reader_;
+    std::jthread reader_;    // last: stopped and joined before the rest goes
 };
 
 }  // namespace ds::ui

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "studio/Errors.h"
+#include "studio/RecordingStore.h"
 
 namespace ds::ui {
 
@@ -50,6 +51,7 @@ struct SimulatedRecording::State {
     std::string alarm;
     std::chrono::steady_clock::time_point armedAt{};
     std::chrono::steady_clock::time_point startedAt{};
+    TimePoint startedAtWall{};  // the record's clock, for the markers placed since
     std::int64_t sessionId = 0;
     int markers = 0;
 };
@@ -118,6 +120,7 @@ void SimulatedRecording::start(Database&, const RecordingTarget& target) {
     if (state_->state != RecordingState::Armed) state_->armedAt = now;
     state_->state = RecordingState::Recording;
     state_->startedAt = now;
+    state_->startedAtWall = ds::now();
     state_->sessionId = target.sessionId;
     state_->markers = 0;
 }
@@ -130,9 +133,20 @@ void SimulatedRecording::stop(Database&, const std::string&) {
     state_->state = RecordingState::Idle;
 }
 
-void SimulatedRecording::marker(Database&, const MarkerRequest&) {
+void SimulatedRecording::tick(Database& db) {
+    std::int64_t sessionId = 0;
+    TimePoint since{};
+    {
+        std::lock_guard lock(state_->mutex);
+        if (state_->state != RecordingState::Recording) return;
+        sessionId = state_->sessionId;
+        since = state_->startedAtWall;
+    }
+    int count = 0;
+    for (const Marker& m : RecordingStore(db).markers(sessionId))
+        count += m.at >= since ? 1 : 0;
     std::lock_guard lock(state_->mutex);
-    if (state_->state == RecordingState::Recording) ++state_->markers;
+    state_->markers = count;
 }
 
 }  // namespace ds::ui

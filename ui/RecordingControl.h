@@ -16,8 +16,11 @@
 //              meters; no file yet (state Armed)
 //   start()  -> Recorder::start(), insert the recordings row (state Recording)
 //   stop()   -> Recorder::stop(), close the row (state Idle)
-//   marker() -> Recorder::addMarker(label) and a markers row with its sample position
-//   tick()   -> Recorder::poll(): copy meters/alarms into the status slot, journal alarm events
+//   tick()   -> Recorder::poll(): copy meters/alarms into the status slot, journal alarm events,
+//              count the recording's markers
+// Markers are not asked of the recorder: studio stores them (a segment taken, a question put on
+// air, the producer's marker key) with their sample position, and the recorder writes the
+// record's markers into the file as cue points when it closes.
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -71,7 +74,7 @@ struct RecordingStatus {
     double integratedLufs = kSilenceDb;  // since the start of the file
     std::vector<RecordingAlarm> alarms;  // active alarms, most serious first
     std::optional<std::uint64_t> diskFreeBytes;
-    int markers = 0;  // markers set in the current file
+    int markers = 0;  // markers the record holds for the current file
 
     bool live() const {
         return state == RecordingState::Armed || state == RecordingState::Recording;
@@ -83,15 +86,6 @@ struct RecordingTarget {
     std::int64_t sessionId = 0;
     std::string sessionTitle;   // for the file's bext description
     Duration plannedLength{0};  // for the low-disk alarm
-    std::string actor;
-};
-
-struct MarkerRequest {
-    std::int64_t sessionId = 0;
-    std::string kind;  // segment, question, manual (the markers table's kinds)
-    std::string label;
-    std::optional<std::int64_t> segmentId;
-    std::optional<std::int64_t> questionId;
     std::string actor;
 };
 
@@ -108,9 +102,6 @@ class RecordingControl {
     virtual void start(Database& db, const RecordingTarget& target) = 0;
     // [control] Stops and closes the file. The producer has confirmed.
     virtual void stop(Database& db, const std::string& actor) = 0;
-    // [control] Sets a marker at the current position. Called for every segment taken and every
-    // question put on air, and for the producer's marker key; ignore it when not recording.
-    virtual void marker(Database& db, const MarkerRequest& marker) = 0;
     // [control] About ten times a second while live(): poll meters and alarms.
     virtual void tick(Database& db) { (void)db; }
     // [control] The room shows this session (called often; act only on a change): a recorder
@@ -128,7 +119,6 @@ class NoRecording final : public RecordingControl {
     void arm(Database& db, const RecordingTarget& target) override;
     void start(Database& db, const RecordingTarget& target) override;
     void stop(Database& db, const std::string& actor) override;
-    void marker(Database&, const MarkerRequest&) override {}
 };
 
 // For training, demos and the tests of the control room itself: walks through the states and
@@ -143,7 +133,8 @@ class SimulatedRecording final : public RecordingControl {
     void arm(Database& db, const RecordingTarget& target) override;
     void start(Database& db, const RecordingTarget& target) override;
     void stop(Database& db, const std::string& actor) override;
-    void marker(Database& db, const MarkerRequest& marker) override;
+    // Counts the markers the record holds for the session since the simulated start.
+    void tick(Database& db) override;
 
   private:
     struct State;

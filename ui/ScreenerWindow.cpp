@@ -198,7 +198,7 @@ void ScreenerWindow::drawForm(const Frame& f) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim, tr(Tx::IntakeKeys));
+    style::colouredText(colours::Dim, tr(Tx::IntakeKeys));
     ImGui::PopFont();
 
     // Channel: one button per channel, Ctrl+digit.
@@ -207,7 +207,7 @@ void ScreenerWindow::drawForm(const Frame& f) {
         if (i > 0) ImGui::SameLine(0, 4);
         const bool on = static_cast<int>(i) == form_.channel;
         const std::string text = fmt::format("{} {}###ch{}", i + 1, label(channels[i]), i);
-        if (on) ImGui::PushStyleColor(ImGuiCol_Button, colors::Selected);
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, colours::Selected);
         if (ImGui::Button(text.c_str())) setChannel(static_cast<int>(i));
         if (on) ImGui::PopStyleColor();
     }
@@ -243,7 +243,7 @@ void ScreenerWindow::drawForm(const Frame& f) {
         // InputTextMultiline has no hint in 1.86: draw it over the empty box.
         const ImVec2 min = ImGui::GetItemRectMin();
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
-        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + pad.x, min.y + pad.y), colors::Faint,
+        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + pad.x, min.y + pad.y), colours::Faint,
                                             tr(Tx::FieldText));
     }
 
@@ -258,14 +258,14 @@ void ScreenerWindow::drawForm(const Frame& f) {
                                    ImGui::CalcTextSize(tr(Tx::SaveQuestion)).x - 90));
     }
     ImGui::SameLine();
-    if (style::actionButton(tr(Tx::SaveQuestion), "Enter", pendingTicket_ == 0, colors::Ok)) {
+    if (style::actionButton(tr(Tx::SaveQuestion), "Enter", pendingTicket_ == 0, colours::Ok)) {
         enter = true;
     }
     if (enter) submit(f);
     if (!formError_.empty()) {
-        style::coloredText(colors::Red, formError_.c_str());
+        style::colouredText(colours::Red, formError_.c_str());
     } else if (!lastSaved_.empty()) {
-        style::coloredText(colors::Ok, lastSaved_.c_str());
+        style::colouredText(colours::Ok, lastSaved_.c_str());
     }
 
     // Ask the worker for this caller's history while the number is typed.
@@ -290,8 +290,8 @@ void ScreenerWindow::drawHistory(const Frame& f) {
     }
     if (earlier.empty()) return;
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Accent,
-                       fmtTx(Tx::CallerHistory, snap.contactQuery, earlier.size()).c_str());
+    style::colouredText(colours::Accent,
+                        fmtTx(Tx::CallerHistory, snap.contactQuery, earlier.size()).c_str());
     for (std::size_t i = 0; i < earlier.size() && i < 3; ++i) {
         const Question* q = earlier[i];
         const std::string line = fmt::format(
@@ -312,7 +312,7 @@ void ScreenerWindow::drawQueue(const Frame& f) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim, tr(Tx::QueueKeys));
+    style::colouredText(colours::Dim, tr(Tx::QueueKeys));
     ImGui::PopFont();
 
     const Question* sel = selected(f);
@@ -357,12 +357,12 @@ void ScreenerWindow::drawQueue(const Frame& f) {
                 ImGui::TextUnformatted(who.c_str());
                 ImGui::TableNextColumn();
                 if (!q.flags.empty()) {
-                    style::coloredText(colors::Flag,
-                                       ("\xE2\x9A\xA0 " + q.flags.front().category).c_str());
+                    style::colouredText(colours::Flag,
+                                        ("\xE2\x9A\xA0 " + q.flags.front().category).c_str());
                     ImGui::SameLine();
                 }
                 if (q.status == "screened") {
-                    style::coloredText(colors::Ok, "\xE2\x9C\x93");  // ✓ screened
+                    style::colouredText(colours::Ok, "\xE2\x9C\x93");  // ✓ screened
                     ImGui::SameLine();
                 }
                 ImGui::TextUnformatted(q.text.c_str());
@@ -384,37 +384,37 @@ void ScreenerWindow::drawDetails(const Frame& f, const Question& q) {
     ImGui::TextUnformatted(fmtTx(Tx::QuestionNumber, q.number).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    style::coloredText(q.status == "screened" ? colors::Ok : colors::Dim, statusLabel(q.status));
+    style::colouredText(q.status == "screened" ? colours::Ok : colours::Dim, statusLabel(q.status));
     const std::string who =
         fmt::format("{} · {} · {} · {}", q.callerName.empty() ? "-" : q.callerName,
                     q.origin.empty() ? "-" : q.origin, q.contact.empty() ? "-" : q.contact,
                     label(vocab::channels(), q.channel));
-    style::coloredText(colors::Accent, who.c_str());
+    style::colouredText(colours::Accent, who.c_str());
     const std::string meta =
         fmt::format("{} {} · {}{}", tr(Tx::ReceivedAt), snap.clock.time(q.receivedAt),
                     tr(q.written ? Tx::Written : Tx::Unwritten),
                     q.infoRequest ? std::string(" · ") + tr(Tx::InfoRequest) : "");
     ImGui::PushFont(f.fonts.small);
-    style::coloredText(colors::Dim, meta.c_str());
+    style::colouredText(colours::Dim, meta.c_str());
     ImGui::PopFont();
     style::flaggedText(q.text, q.flags);
     for (const ContentFlag& flag : q.flags) {
         const std::string line =
             fmtTx(Tx::FlagLine, flag.category == "sara" ? "SARA" : flag.category, flag.term);
-        style::coloredText(colors::Flag, line.c_str());
+        style::colouredText(colours::Flag, line.c_str());
     }
     if (q.infoRequest && !q.purpose.empty()) {
         ImGui::TextWrapped("%s: %s", tr(Tx::FieldPurpose), q.purpose.c_str());
     }
     ImGui::Spacing();
-    if (style::actionButton(tr(Tx::Approve), "Alt+A", true, colors::Ok)) {
+    if (style::actionButton(tr(Tx::Approve), "Alt+A", true, colours::Ok)) {
         f.emit(cmd::ApproveQuestion{q.id});
     }
     ImGui::SameLine();
     if (style::actionButton(tr(Tx::Screen), "Alt+S", q.status == "new")) {
         f.emit(cmd::ScreenQuestion{q.id, ""});
     }
-    if (style::actionButton(tr(Tx::Reject), "Alt+R", true, colors::Red)) ask(f, Ask::Reject);
+    if (style::actionButton(tr(Tx::Reject), "Alt+R", true, colours::Red)) ask(f, Ask::Reject);
     ImGui::SameLine();
     if (style::actionButton(tr(Tx::Merge), "Alt+G", true)) ask(f, Ask::Merge);
     ImGui::SameLine();
@@ -470,7 +470,7 @@ void ScreenerWindow::drawAsk(const Frame& f) {
         return;
     }
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    style::coloredText(colors::Dim, q->text.c_str());
+    style::colouredText(colours::Dim, q->text.c_str());
     ImGui::PopTextWrapPos();
     bool enter = false;
     if (ImGui::IsWindowAppearing() || refocusAsk_) ImGui::SetKeyboardFocusHere();
@@ -486,7 +486,7 @@ void ScreenerWindow::drawAsk(const Frame& f) {
             ImGui::SetKeyboardFocusHere(-1);  // back into the box at once
             enter = false;
         }
-        style::coloredText(colors::Dim, tr(Tx::MergeCandidates));
+        style::colouredText(colours::Dim, tr(Tx::MergeCandidates));
         for (int i : candidates_) {
             const Question& c = f.snap.questions[i];
             const std::string line = fmt::format("{}  {}: {}", c.number, c.callerName, c.text);
@@ -503,10 +503,10 @@ void ScreenerWindow::drawAsk(const Frame& f) {
             enter = false;
         }
     }
-    if (!askError_.empty()) style::coloredText(colors::Red, askError_.c_str());
+    if (!askError_.empty()) style::colouredText(colours::Red, askError_.c_str());
     const Tx yes = ask_ == Ask::Reject ? Tx::Reject : ask_ == Ask::Defer ? Tx::Defer : Tx::Merge;
     bool accept =
-        style::actionButton(tr(yes), "Enter", true, ask_ == Ask::Reject ? colors::Red : 0);
+        style::actionButton(tr(yes), "Enter", true, ask_ == Ask::Reject ? colours::Red : 0);
     ImGui::SameLine();
     const bool cancel =
         style::actionButton(tr(Tx::Cancel), "Esc", true) || style::shortcut(key::Escape);

@@ -66,16 +66,9 @@ void RegionSink::markWindow(const char* name, const char* windowName) {
 
 // --- ScreenshotWriter ---
 
-ScreenshotWriter::ScreenshotWriter() : thread_([this] { run(); }) {}
+ScreenshotWriter::ScreenshotWriter() : thread_([this](std::stop_token stop) { run(stop); }) {}
 
-ScreenshotWriter::~ScreenshotWriter() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-}
+ScreenshotWriter::~ScreenshotWriter() = default;  // the thread writes what is queued, then ends
 
 void ScreenshotWriter::png(std::string path, Image image) {
     {
@@ -103,12 +96,12 @@ int ScreenshotWriter::written() const {
     return written_;
 }
 
-void ScreenshotWriter::run() {
+void ScreenshotWriter::run(std::stop_token stop) {
     for (;;) {
         Item item;
         {
             std::unique_lock lock(mutex_);
-            cv_.wait(lock, [this] { return stop_ || !items_.empty(); });
+            cv_.wait(lock, stop, [this] { return !items_.empty(); });
             if (items_.empty()) return;
             item = std::move(items_.front());
             items_.pop_front();

@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -58,13 +59,14 @@ class ScreenshotWriter {
         std::string text;
         bool isText = false;
     };
-    void run();
+    void run(std::stop_token stop);
     mutable std::mutex mutex_;
-    std::condition_variable cv_, idle_;
+    std::condition_variable_any cv_;
+    std::condition_variable idle_;
     std::deque<Item> items_;
-    bool busy_ = false, stop_ = false;
+    bool busy_ = false;
     int written_ = 0;
-    std::thread thread_;
+    std::jthread thread_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace ds::ui

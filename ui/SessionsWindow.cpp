@@ -37,7 +37,7 @@ void SessionsWindow::draw(const Frame& f) {
         }
         selected_ = index >= 0 ? list[index].id : 0;
         ImGui::TextWrapped("%s", tr(none ? Tx::ChooseSessionFirst : Tx::ChooseSession));
-        if (style::actionButton(tr(Tx::CreateDemo), nullptr, true, colors::Accent)) {
+        if (style::actionButton(tr(Tx::CreateDemo), nullptr, true, colours::Accent)) {
             f.emit(cmd::CreateDemoSession{});
             open_ = false;
         }
@@ -77,7 +77,7 @@ void SessionsWindow::draw(const Frame& f) {
                               : s.status == "planned" ? Tx::StatusPlanned
                               : s.status == "ended"   ? Tx::StatusEnded
                                                       : Tx::StatusSigned;
-                style::coloredText(s.status == "live" ? colors::Red : colors::Text, tr(st));
+                style::colouredText(s.status == "live" ? colours::Red : colours::Text, tr(st));
                 ImGui::TableNextColumn();
                 const std::string topic =
                     (current ? "\xE2\x96\xB6 " : "") + s.programmeTitle + " — " + s.topic;

@@ -29,7 +29,7 @@ Tx alarmText(const std::string& kind) {
 
 void smallLabel(const FontSet& fonts, const char* text) {
     ImGui::PushFont(fonts.small);
-    style::coloredText(colors::Dim, text);
+    style::colouredText(colours::Dim, text);
     ImGui::PopFont();
 }
 
@@ -83,7 +83,7 @@ void StatusWindow::draw(const Frame& f) {
     const ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::Panel);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, colours::Panel);
     ImGui::Begin("###status", nullptr, flags);
     capture::window();
     ImGui::PopStyleColor();
@@ -115,9 +115,9 @@ void StatusWindow::draw(const Frame& f) {
                              : s.status == "planned" ? tr(Tx::StatusPlanned)
                              : s.status == "ended"   ? tr(Tx::StatusEnded)
                                                      : tr(Tx::StatusSigned);
-            style::badge(st, s.status == "live" ? colors::OnAir : colors::PanelHi);
+            style::badge(st, s.status == "live" ? colours::OnAir : colours::PanelHi);
             ImGui::PushFont(f.fonts.small);
-            ImGui::PushStyleColor(ImGuiCol_Text, colors::Dim);
+            ImGui::PushStyleColor(ImGuiCol_Text, colours::Dim);
             const std::string line = s.programmeTitle + " — " + s.topic;
             ImGui::TextUnformatted(line.c_str());
             const std::string when =
@@ -133,7 +133,7 @@ void StatusWindow::draw(const Frame& f) {
         // Station clock in the station's time zone.
         ImGui::TableNextColumn();
         smallLabel(f.fonts, fmtTx(Tx::StationClock, snap.clock.abbrev).c_str());
-        style::clockText(f.fonts.clock, snap.clock.time(f.now), colors::Text);
+        style::clockText(f.fonts.clock, snap.clock.time(f.now), colours::Text);
         RegionSink::mark("clock");
 
         // On-air timer.
@@ -142,10 +142,10 @@ void StatusWindow::draw(const Frame& f) {
         smallLabel(f.fonts,
                    tr(live && f.figures && f.figures->held ? Tx::OnAirHeld : Tx::OnAirTimer));
         const Duration onAir = f.figures ? f.figures->sessionElapsed : Duration{0};
-        const ImU32 onAirColor = !live                            ? colors::Dim
-                                 : (f.figures && f.figures->held) ? colors::Amber
-                                                                  : colors::Red;
-        style::clockText(f.fonts.clock, style::clock(onAir), onAirColor);
+        const ImU32 onAirColour = !live                            ? colours::Dim
+                                  : (f.figures && f.figures->held) ? colours::Amber
+                                                                   : colours::Red;
+        style::clockText(f.fonts.clock, style::clock(onAir), onAirColour);
         RegionSink::mark("onair");
 
         // Recording box.
@@ -160,15 +160,15 @@ void StatusWindow::draw(const Frame& f) {
             const float w = ImGui::GetContentRegionAvail().x;
             const float h =
                 height - (ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().CellPadding.y) * 2;
-            ImU32 bg = colors::PanelHi, fg = colors::Dim;
+            ImU32 bg = colours::PanelHi, fg = colours::Dim;
             const bool blink = std::fmod(ImGui::GetTime(), 1.0) < 0.5;
-            if (rec.state == RecordingState::Recording) bg = colors::OnAir, fg = colors::Text;
+            if (rec.state == RecordingState::Recording) bg = colours::OnAir, fg = colours::Text;
             if (rec.state == RecordingState::Armed)
-                bg = IM_COL32(90, 64, 0, 255), fg = colors::Amber;
+                bg = IM_COL32(90, 64, 0, 255), fg = colours::Amber;
             if (rec.state == RecordingState::Idle)
-                bg = IM_COL32(50, 54, 60, 255), fg = colors::Text;
+                bg = IM_COL32(50, 54, 60, 255), fg = colours::Text;
             if (rec.state == RecordingState::Failed)
-                bg = blink ? colors::Red : IM_COL32(90, 0, 0, 255), fg = colors::Text;
+                bg = blink ? colours::Red : IM_COL32(90, 0, 0, 255), fg = colours::Text;
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), bg, 4.0f);
             ImGui::PushFont(rec.state == RecordingState::Recording ? f.fonts.heading
@@ -211,8 +211,8 @@ void StatusWindow::draw(const Frame& f) {
                 const bool elsewhere =
                     rec.state == RecordingState::Recording && !rec.message.empty();
                 ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-                style::coloredText(elsewhere ? colors::Amber : colors::Faint,
-                                   elsewhere ? rec.message.c_str() : tr(Tx::NoMeters));
+                style::colouredText(elsewhere ? colours::Amber : colours::Faint,
+                                    elsewhere ? rec.message.c_str() : tr(Tx::NoMeters));
                 ImGui::PopTextWrapPos();
             }
             for (std::size_t c = 0; c < rec.channels.size() && c < 2; ++c) {
@@ -222,7 +222,7 @@ void StatusWindow::draw(const Frame& f) {
             }
             const std::string loud = fmt::format("M {}  S {}  I {} LUFS", lufs(rec.momentaryLufs),
                                                  lufs(rec.shortTermLufs), lufs(rec.integratedLufs));
-            style::coloredText(rec.live() ? colors::Text : colors::Faint, loud.c_str());
+            style::colouredText(rec.live() ? colours::Text : colours::Faint, loud.c_str());
             ImGui::PopFont();
         }
         ImGui::EndTable();
@@ -236,15 +236,15 @@ void StatusWindow::draw(const Frame& f) {
     // frame is four solid bars inside the window's edge: a stroked rectangle would be
     // anti-aliased to a dim outermost pixel row, and a line on the edge is half off screen.
     ImDrawList* fg = ImGui::GetForegroundDrawList();
-    const auto frame = [&](ImU32 color, float thickness) {
+    const auto frame = [&](ImU32 colour, float thickness) {
         const ImVec2 a = vp->Pos;
         const ImVec2 b(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y);
-        fg->AddRectFilled(a, ImVec2(b.x, a.y + thickness), color);
-        fg->AddRectFilled(ImVec2(a.x, b.y - thickness), b, color);
-        fg->AddRectFilled(a, ImVec2(a.x + thickness, b.y), color);
-        fg->AddRectFilled(ImVec2(b.x - thickness, a.y), b, color);
+        fg->AddRectFilled(a, ImVec2(b.x, a.y + thickness), colour);
+        fg->AddRectFilled(ImVec2(a.x, b.y - thickness), b, colour);
+        fg->AddRectFilled(a, ImVec2(a.x + thickness, b.y), colour);
+        fg->AddRectFilled(ImVec2(b.x - thickness, a.y), b, colour);
     };
-    if (rec.state == RecordingState::Recording) frame(colors::OnAir, 6.0f);
+    if (rec.state == RecordingState::Recording) frame(colours::OnAir, 6.0f);
     if (!alarms.empty()) {
         // A deep, pure red (white type on it stays readable) flashing against a dark red, over
         // the menu bar: right above the clocks where the producer looks, and hiding nothing

@@ -122,8 +122,8 @@ void applyTheme(float scale) {
     s.ScrollbarSize = 16.0f;
     s.WindowTitleAlign = ImVec2(0.0f, 0.5f);
     ImVec4* c = s.Colors;
-    c[ImGuiCol_Text] = vec(colors::Text);
-    c[ImGuiCol_TextDisabled] = vec(colors::Faint);
+    c[ImGuiCol_Text] = vec(colours::Text);
+    c[ImGuiCol_TextDisabled] = vec(colours::Faint);
     c[ImGuiCol_WindowBg] = vec(IM_COL32(18, 20, 24, 255));
     c[ImGuiCol_ChildBg] = vec(IM_COL32(22, 25, 29, 255));
     c[ImGuiCol_PopupBg] = vec(IM_COL32(30, 34, 40, 250));
@@ -134,7 +134,7 @@ void applyTheme(float scale) {
     c[ImGuiCol_TitleBg] = vec(IM_COL32(26, 29, 34, 255));
     c[ImGuiCol_TitleBgActive] = vec(IM_COL32(34, 52, 78, 255));
     c[ImGuiCol_MenuBarBg] = vec(IM_COL32(24, 27, 31, 255));
-    c[ImGuiCol_Header] = vec(colors::Selected);
+    c[ImGuiCol_Header] = vec(colours::Selected);
     c[ImGuiCol_HeaderHovered] = vec(IM_COL32(46, 86, 140, 255));
     c[ImGuiCol_HeaderActive] = vec(IM_COL32(52, 96, 156, 255));
     c[ImGuiCol_Button] = vec(IM_COL32(48, 56, 68, 255));
@@ -145,8 +145,8 @@ void applyTheme(float scale) {
     c[ImGuiCol_Tab] = vec(IM_COL32(34, 39, 46, 255));
     c[ImGuiCol_TabActive] = vec(IM_COL32(46, 86, 140, 255));
     c[ImGuiCol_TabHovered] = vec(IM_COL32(56, 100, 160, 255));
-    c[ImGuiCol_CheckMark] = vec(colors::Ok);
-    c[ImGuiCol_PlotHistogram] = vec(colors::Accent);
+    c[ImGuiCol_CheckMark] = vec(colours::Ok);
+    c[ImGuiCol_PlotHistogram] = vec(colours::Accent);
     s.ScaleAllSizes(scale);
 }
 
@@ -157,13 +157,13 @@ ImVec4 vec(ImU32 c) {
 ImU32 urgency(Urgency u) {
     switch (u) {
         case Urgency::Ok:
-            return colors::Ok;
+            return colours::Ok;
         case Urgency::Warning:
-            return colors::Amber;
+            return colours::Amber;
         case Urgency::Over:
-            return colors::Red;
+            return colours::Red;
     }
-    return colors::Text;
+    return colours::Text;
 }
 
 bool shortcut(int key, int mods, bool repeat) {
@@ -218,7 +218,7 @@ ImVec2 clockTextSize(ImFont* font, const std::string& text, float scale) {
     return ImVec2(w * scale, font->FontSize * scale);
 }
 
-void clockText(ImFont* font, const std::string& text, ImU32 color, float scale) {
+void clockText(ImFont* font, const std::string& text, ImU32 colour, float scale) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float cell = digitCell(font);
@@ -229,19 +229,19 @@ void clockText(ImFont* font, const std::string& text, ImU32 color, float scale) 
         const char s[2] = {c, 0};
         float offset = 0;
         if (c >= '0' && c <= '9') offset = (adv - font->FindGlyph(c)->AdvanceX * scale) * 0.5f;
-        dl->AddText(font, size, ImVec2(x + offset, start.y), color, s, s + 1);
+        dl->AddText(font, size, ImVec2(x + offset, start.y), colour, s, s + 1);
         x += adv;
     }
     ImGui::Dummy(ImVec2(x - start.x, size));
     logOnly(text);
 }
 
-bool actionButton(const char* label, const char* keyHint, bool enabled, ImU32 color, ImVec2 size) {
+bool actionButton(const char* label, const char* keyHint, bool enabled, ImU32 colour, ImVec2 size) {
     std::string text = keyHint && *keyHint ? std::string(label) + "  [" + keyHint + "]" : label;
     if (!enabled) ImGui::BeginDisabled();
     int pushed = 0;
-    if (color && enabled) {
-        ImVec4 c = vec(color);
+    if (colour && enabled) {
+        ImVec4 c = vec(colour);
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(c.x * 0.55f, c.y * 0.55f, c.z * 0.55f, 1));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
                               ImVec4(c.x * 0.7f, c.y * 0.7f, c.z * 0.7f, 1));
@@ -283,19 +283,19 @@ void meterBar(const char* label, double peak, double hold, double rms, float wid
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), IM_COL32(10, 12, 14, 255));
     // Green to -9, amber to -1, red above: the colour is where the level is, not a gradient.
     const float x9 = pos(-9.0), x1 = pos(-1.0), xp = pos(peak);
-    dl->AddRectFilled(p, ImVec2(p.x + std::min(xp, x9), p.y + height), colors::Ok);
+    dl->AddRectFilled(p, ImVec2(p.x + std::min(xp, x9), p.y + height), colours::Ok);
     if (xp > x9)
         dl->AddRectFilled(ImVec2(p.x + x9, p.y), ImVec2(p.x + std::min(xp, x1), p.y + height),
-                          colors::Amber);
+                          colours::Amber);
     if (xp > x1)
-        dl->AddRectFilled(ImVec2(p.x + x1, p.y), ImVec2(p.x + xp, p.y + height), colors::Red);
+        dl->AddRectFilled(ImVec2(p.x + x1, p.y), ImVec2(p.x + xp, p.y + height), colours::Red);
     const float xr = pos(rms);
     dl->AddRectFilled(ImVec2(p.x, p.y + height * 0.75f), ImVec2(p.x + xr, p.y + height),
                       IM_COL32(255, 255, 255, 90));
     if (std::isfinite(hold) && hold > kFloor) {
         const float xh = pos(hold);
         dl->AddRectFilled(ImVec2(p.x + xh - 2, p.y), ImVec2(p.x + xh + 1, p.y + height),
-                          hold > -1.0 ? colors::Red : colors::Text);
+                          hold > -1.0 ? colours::Red : colours::Text);
     }
     for (double mark : {-50.0, -40.0, -30.0, -20.0, -10.0, 0.0}) {
         const float xm = pos(mark);
@@ -343,7 +343,7 @@ void flaggedText(const std::string& text, const std::vector<ContentFlag>& flags)
                 if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
             }
             const bool hot = flagged(i, end);
-            if (hot) ImGui::PushStyleColor(ImGuiCol_Text, colors::Flag);
+            if (hot) ImGui::PushStyleColor(ImGuiCol_Text, colours::Flag);
             ImGui::TextUnformatted(b, e);
             if (hot) ImGui::PopStyleColor();
             first = false;
@@ -355,8 +355,8 @@ void flaggedText(const std::string& text, const std::vector<ContentFlag>& flags)
     }
 }
 
-void coloredText(ImU32 color, const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
+void colouredText(ImU32 colour, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
 }

@@ -36,7 +36,7 @@ enum class FontRole {
 // Reads the files from $DIALOGSTUDIO_FONT_DIR or /usr/share/fonts/truetype/noto.
 FontSet loadFonts(ImFontAtlas* atlas, FontRole role, float scale);
 
-namespace colors {
+namespace colours {
 inline constexpr ImU32 Text = IM_COL32(236, 238, 240, 255);
 inline constexpr ImU32 Dim = IM_COL32(150, 156, 164, 255);
 inline constexpr ImU32 Faint = IM_COL32(96, 102, 110, 255);
@@ -50,7 +50,7 @@ inline constexpr ImU32 PanelHi = IM_COL32(40, 45, 52, 255);
 inline constexpr ImU32 Current = IM_COL32(20, 70, 45, 255);  // current segment row
 inline constexpr ImU32 Selected = IM_COL32(36, 72, 120, 255);
 inline constexpr ImU32 Flag = IM_COL32(255, 120, 40, 255);  // content flags (SARA, politik)
-}  // namespace colors
+}  // namespace colours
 
 namespace style {
 
@@ -77,15 +77,15 @@ std::string clock(Duration d);
 
 // Text drawn in fixed-width digit cells (a running clock keeps its place), at the cursor, in
 // `font` at its size times `scale`. Advances the cursor; the text is logged like ImGui text.
-void clockText(ImFont* font, const std::string& text, ImU32 color, float scale = 1.0f);
+void clockText(ImFont* font, const std::string& text, ImU32 colour, float scale = 1.0f);
 ImVec2 clockTextSize(ImFont* font, const std::string& text, float scale = 1.0f);
 
-// A button that shows its key ("Berikutnya  F8"); disabled when !enabled. `color` tints it.
-bool actionButton(const char* label, const char* keyHint, bool enabled, ImU32 color = 0,
+// A button that shows its key ("Berikutnya  F8"); disabled when !enabled. `colour` tints it.
+bool actionButton(const char* label, const char* keyHint, bool enabled, ImU32 colour = 0,
                   ImVec2 size = ImVec2(0, 0));
 
 // A filled label box, e.g. an on-air badge.
-void badge(const char* text, ImU32 background, ImU32 foreground = colors::Text);
+void badge(const char* text, ImU32 background, ImU32 foreground = colours::Text);
 
 // A horizontal level meter from -60 to 0 dBFS with a peak-hold tick; amber above -9, red
 // above -1.
@@ -96,7 +96,7 @@ void meterBar(const char* label, double peakDbfs, double holdDbfs, double rmsDbf
 void flaggedText(const std::string& text, const std::vector<ContentFlag>& flags);
 
 // Text in a colour, logged for tests.
-void coloredText(ImU32 color, const char* text);
+void colouredText(ImU32 colour, const char* text);
 // Writes `text` into ImGui's log (what tests and screenshot sidecars read) without drawing.
 void logOnly(const std::string& text);
 

@@ -12,6 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "studio/Errors.h"
+#include "studio/PartFile.h"
+
 namespace ds::ui {
 
 std::string UiSettings::toJson() const {
@@ -78,16 +81,9 @@ std::string readFile(const std::string& path) {
     return out.str();
 }
 
-FileSaver::FileSaver() : thread_([this] { run(); }) {}
+FileSaver::FileSaver() : thread_([this](std::stop_token stop) { run(stop); }) {}
 
-FileSaver::~FileSaver() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-}
+FileSaver::~FileSaver() = default;  // the thread writes what is queued, then ends
 
 void FileSaver::save(const std::string& path, std::string text) {
     {
@@ -102,13 +98,13 @@ void FileSaver::flush() {
     idle_.wait(lock, [this] { return pending_.empty() && !writing_; });
 }
 
-void FileSaver::run() {
+void FileSaver::run(std::stop_token stop) {
     for (;;) {
         std::map<std::string, std::string> batch;
         {
             std::unique_lock lock(mutex_);
-            cv_.wait(lock, [this] { return stop_ || !pending_.empty(); });
-            if (pending_.empty() && stop_) return;
+            cv_.wait(lock, stop, [this] { return !pending_.empty(); });
+            if (pending_.empty() && stop.stop_requested()) return;
             batch.swap(pending_);
             writing_ = true;
         }

@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <thread>
 
@@ -49,14 +50,13 @@ class FileSaver {
     void flush();
 
   private:
-    void run();
+    void run(std::stop_token stop);
     std::mutex mutex_;
-    std::condition_variable cv_;
+    std::condition_variable_any cv_;
     std::condition_variable idle_;
     std::map<std::string, std::string> pending_;
     bool writing_ = false;
-    bool stop_ = false;
-    std::thread thread_;
+    std::jthread thread_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace ds::ui

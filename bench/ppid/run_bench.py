@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A year of PPID data to PDF and to XLSX (issue 4; goal: under 2 s and 300 MB each).
+"""A year of PPID data to PDF and to XLSX (goal: under 2 s and 300 MB each).
 
 Seeds 365 sessions with 73,000 requests into a database with bench_ppid_seed (once; kept in
 --db for the next run), then runs the real binary:

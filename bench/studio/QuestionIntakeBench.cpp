@@ -1,6 +1,6 @@
 // Durable question intake: IntakeService::receive on a real SQLite file in WAL mode with
 // synchronous=FULL (what Database::open sets), one committed transaction per question, as the
-// screener's "take in" does. Goal (issue 2): at least 2,000 committed questions per second.
+// screener's "take in" does. Goal: at least 2,000 committed questions per second.
 //
 // The database lives in a fresh folder under std::filesystem::temp_directory_path() ($TMPDIR):
 // point TMPDIR at the disk you want to measure; a tmpfs makes fsync free and the figure

@@ -1,7 +1,7 @@
 // The statistics for a year of data: 365 sessions with 200 information requests each (73,000),
 // decisions spread over every outcome and legal ground and taken 1 to 12 days after receipt,
 // some extended, escalated or still pending, and 20 questions per session; then
-// SessionReport::build for all 365 sessions. Goal (issue 2): under 1 s in total.
+// SessionReport::build for all 365 sessions. Goal: under 1 s in total.
 //
 // The year is built once (store calls, so numbers, deadlines and journal rows are real) in one
 // outer transaction, in a file under std::filesystem::temp_directory_path() ($TMPDIR), removed

@@ -1,4 +1,4 @@
-"""Bad input to the PPID commands (issue 4) through the real `dialogstudio` binary: a refusal
+"""Bad input to the PPID commands through the real `dialogstudio` binary: a refusal
 ground or objection ground that does not exist, a sub-ground missing or out of range, a
 decision on a request already decided in a signed session, unknown requests and sessions,
 invalid UTF-8 and oversized text in reasons, a signature with a malformed NRP or on a session

@@ -1,4 +1,4 @@
-"""The PPID record (issue 4) through the real `dialogstudio` binary, on a dataset in which every
+"""The PPID record through the real `dialogstudio` binary, on a dataset in which every
 count is known in advance: three sessions (one in the Idul Fitri week of 2026, one a week later,
 one today) and a walk-in request outside any session, with requests covering every refusal
 ground of the vocabulary, full and partial grants, an extension, an escalation with the

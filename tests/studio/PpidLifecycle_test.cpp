@@ -1,4 +1,4 @@
-// The request lifecycle after registration (issue 4): follow-ups to units with their own due
+// The request lifecycle after registration: follow-ups to units with their own due
 // dates, written-notice and handover dates, objections with the superior's 30 working days,
 // disputes, and the list of running deadlines, across Indonesia's holiday weeks.
 #include "PpidFixture.h"

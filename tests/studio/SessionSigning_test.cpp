@@ -1,4 +1,4 @@
-// The signed session record (issue 4): signing freezes the session, the request lifecycle
+// The signed session record: signing freezes the session, the request lifecycle
 // goes on for what was undecided, corrections are amendments shown in the history and
 // journalled, and the journal still verifies with the signature anchored in it.
 #include "PpidFixture.h"

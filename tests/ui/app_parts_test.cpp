@@ -302,9 +302,12 @@ TEST(SimulatedRecordingTest, SaysItIsASimulationAndMovesThroughTheStates) {
     sim.arm(data.db, {});
     EXPECT_EQ(sim.status().state, RecordingState::Armed);
     EXPECT_EQ(sim.status().channels.size(), 2u);
-    sim.start(data.db, {});
+    sim.start(data.db, {.sessionId = data.sessionId});
     EXPECT_EQ(sim.status().state, RecordingState::Recording);
-    sim.marker(data.db, {});
+    // The markers are studio's; the simulation counts those placed since it started.
+    RecordingStore(data.db).addMarker(data.sessionId, "manual", "Penanda", now(), std::nullopt,
+                                      std::nullopt, "t");
+    sim.tick(data.db);
     EXPECT_EQ(sim.status().markers, 1);
     sim.stop(data.db, "t");
     EXPECT_EQ(sim.status().state, RecordingState::Idle);

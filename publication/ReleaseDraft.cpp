@@ -73,9 +73,9 @@ ReleaseContent ReleaseDraft::fromSession(ds::Database& db, const Station& statio
     }
     std::string partner = s.partnerMedia.empty() ? std::string() : " di " + s.partnerMedia;
     c.lead = fmt::format(
-        "{} \u2013 {} menggelar {} bertema \u201c{}\u201d{} pada {} ({}) pukul {} {}.",
+        "{} \u2013 {} menggelar {} bertema \u201c{}\u201d{} pada {} ({}) pukul {}.",
         upper(place), station.name, s.programmeTitle, s.topic, partner, idn::dayName(day),
-        idn::longDate(day), idn::clock(aired, tz), idn::zoneAbbreviation(tz, aired));
+        idn::longDate(day), idn::clock(aired, tz));
     if (!guestTexts.empty()) c.lead += " Hadir sebagai narasumber " + joinAnd(guestTexts) + ".";
 
     for (const Segment& seg : s.segments)

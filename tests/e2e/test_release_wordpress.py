@@ -102,9 +102,14 @@ class WordPressPublishTest(dstest.StudioTestCase):
         self.assertIn("B. S.", body)
         for private in ("Budi Santoso", pubtest.PHONE, pubtest.EMAIL):
             self.assertNotIn(private, body)
-        with urllib.request.urlopen(post["link"], timeout=60) as r:
-            page = r.read().decode()
-        self.assertIn("Berapa biaya membuat SIM A baru?", page, "the post is on the site")
+        # Public (no credentials): the post is out for everyone. The fixture's WordPress has no
+        # theme installed, so its public face is the REST view rather than a themed page.
+        public = self.wp["url"] + "/?" + urllib.parse.urlencode(
+            {"rest_route": f"/wp/v2/posts/{post['id']}"})
+        with urllib.request.urlopen(public, timeout=60) as r:
+            shown = json.loads(r.read())
+        self.assertIn("Berapa biaya membuat SIM A baru?", shown["content"]["rendered"])
+        self.assertEqual(shown["featured_media"], post["featured_media"])
         steps = doc["steps"]
         self.assertEqual((steps[-1]["step"], steps[-1]["outcome"]), (5, "passed"))
 

@@ -96,10 +96,21 @@ def start(state_dir):
                     " GRANT ALL ON wordpress.* TO 'wp'@'localhost';"], check=True)
 
     www = os.path.join(state_dir, "www")
-    # Debian's tree links into /usr/share/php (getID3 for audio uploads) with relative links:
-    # copy what they point to.
-    shutil.copytree(WP_SOURCE, www, symlinks=False, ignore_dangling_symlinks=True,
+    # Debian's tree links into /usr/share/php (getID3 for audio uploads, fonts...) with relative
+    # links that break in a copy: each link is replaced by what it points to in the original.
+    shutil.copytree(WP_SOURCE, www, symlinks=True,
                     ignore=shutil.ignore_patterns(".htaccess", "wp-config.php"))
+    for root, dirs, files in os.walk(www):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                continue
+            target = os.path.realpath(os.path.join(WP_SOURCE, os.path.relpath(path, www)))
+            os.unlink(path)
+            if os.path.isdir(target):
+                shutil.copytree(target, path)
+            elif os.path.exists(target):
+                shutil.copy2(target, path)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with open(os.path.join(www, "wp-config.php"), "w") as f:

@@ -23,10 +23,31 @@ std::string duration(double seconds) {
                       : fmt::format("{} hari", hours / 24);
 }
 
+namespace {
+
+// A plain number (-12, +6281234567890, 2.5): a spreadsheet reads it as a number, never as a
+// formula. Anything else that starts like a formula is one: "-1+cmd|' /C calc'!A0" starts with
+// "-1" but is a DDE call.
+bool plainNumber(std::string_view s) {
+    std::size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    bool digits = false, dot = false;
+    for (; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            digits = true;
+        } else if (s[i] == '.' && !dot && digits) {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    return digits && s.back() != '.';
+}
+
+}  // namespace
+
 std::string csvField(std::string s) {
-    if (!s.empty() &&
-        (s[0] == '=' || s[0] == '@' ||
-         ((s[0] == '+' || s[0] == '-') && (s.size() < 2 || s[1] < '0' || s[1] > '9')))) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+                       ((s[0] == '+' || s[0] == '-') && !plainNumber(s)))) {
         s.insert(s.begin(), '\'');
     }
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;

@@ -182,6 +182,11 @@ std::vector<Segment> RundownFile::parse(std::string_view data, std::string_view 
             j = nlohmann::json::parse(data);
         } catch (const nlohmann::json::parse_error& e) {
             throw InputError(fmt::format("{}: not valid JSON at byte {}", source, e.byte));
+        } catch (const nlohmann::json::exception& e) {
+            // A number out of range (1e400) is not a parse error to the library.
+            std::string why = e.what();
+            if (auto p = why.find("] "); p != std::string::npos) why = why.substr(p + 2);
+            throw InputError(fmt::format("{}: not a rundown: {}", source, why));
         }
         std::vector<Segment> out = fromJson(j, source, tz, sessionDay);
         if (out.empty()) throw InputError(fmt::format("{}: the rundown has no segments", source));

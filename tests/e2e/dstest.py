@@ -203,6 +203,8 @@ class BaseDatabase:
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(base + suffix):
                 shutil.copyfile(base + suffix, db + suffix)
+                # Owner-only like the original: a readable copy is tightened with a notice.
+                os.chmod(db + suffix, 0o600)
 
     def cleanup(self):
         if self.tmp:

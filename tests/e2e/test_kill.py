@@ -31,6 +31,11 @@ ROUNDS = int(os.environ.get("E2E_KILL_ROUNDS", "60"))
 # On a slow machine few commands finish between kills: keep killing (up to the time budget)
 # until this many successes are logged, so the check has something to check.
 WANT_SUCCESSES = 100
+# The kill window and the time budget follow the measured time of one command (a debug build
+# with sanitizers on a loaded machine takes seconds where an idle one takes 0.1 s), so every
+# round gives the driver time to finish commands and the test never ends with 0 successes.
+WINDOW_COMMANDS = 3.0  # a round's kill window: up to this many command times
+BUDGET_COMMANDS = 120  # the time budget, in command times (at least BUDGET_S)
 BUDGET_S = 150
 SEGMENTS = 400
 NUMBER = re.compile(r"^(\d{4,})/PPID-KIL/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)/(\d{4})$")
@@ -63,7 +68,20 @@ class KillTest(dstest.StudioTestCase):
                              "--check", "guest_input")["id"]
         self.studio.ok(self, "rundown", "set", sid, rundown)
         self.studio.ok(self, "session", "start", sid)
+        self.command_s = self.measure_command_time(sid)
         return sid
+
+    def measure_command_time(self, sid):
+        """The median wall time of a command like the driver's, through a Python child as the
+        driver runs them: what one round must leave time for."""
+        times = []
+        for _ in range(3):
+            t = time.monotonic()
+            self.studio.ok(self, "question", "list", sid)
+            times.append(time.monotonic() - t)
+        median = sorted(times)[1]
+        print(f"\none command takes {median:.2f} s here", file=sys.stderr)
+        return median
 
     # ------------------------------------------------------------------ killing
     def one_round(self, rng, sid, log, seed):
@@ -73,10 +91,13 @@ class KillTest(dstest.StudioTestCase):
             env=self.studio.env, start_new_session=True,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         child_killed = False
+        # The driver's own start (Python) and its first command come before anything can be
+        # logged, so the window starts after a command time and spans a few more.
+        window = max(1.2, WINDOW_COMMANDS * self.command_s)
         if rng.random() < 0.5:
-            time.sleep(rng.uniform(0.1, 0.6))
-            child_killed = self.kill_child_mid_command(rng, driver)
-        time.sleep(rng.uniform(0.05, 1.2))
+            time.sleep(rng.uniform(0.1, max(0.6, self.command_s)))
+            child_killed = self.kill_child_mid_command(rng, driver, max(2.0, 4 * self.command_s))
+        time.sleep(rng.uniform(0.05, window) + self.command_s)
         mid_command = any(is_dialogstudio(c) for c in children(driver.pid))
         os.killpg(driver.pid, signal.SIGKILL)
         driver.wait(timeout=30)
@@ -86,13 +107,13 @@ class KillTest(dstest.StudioTestCase):
         return mid_command, child_killed
 
     @staticmethod
-    def kill_child_mid_command(rng, driver):
+    def kill_child_mid_command(rng, driver, wait_s):
         """Kills the running dialogstudio child (not the driver) at a random point of its run."""
-        deadline = time.monotonic() + 2.0
+        deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline:
             for c in children(driver.pid):
                 if is_dialogstudio(c):
-                    time.sleep(rng.uniform(0.0, 0.06))
+                    time.sleep(rng.uniform(0.0, 0.03 * wait_s))
                     try:
                         os.kill(c, signal.SIGKILL)
                         return True
@@ -180,7 +201,8 @@ class KillTest(dstest.StudioTestCase):
         sid = self.prepare()
         log = os.path.join(self.tmpdir, "successes.jsonl")
         mid, child_kills, n, t0 = 0, 0, 0, time.monotonic()
-        while n < ROUNDS or (len(read_log(log)) < WANT_SUCCESSES and time.monotonic() - t0 < BUDGET_S):
+        budget = min(600, max(BUDGET_S, BUDGET_COMMANDS * self.command_s))
+        while n < ROUNDS or (len(read_log(log)) < WANT_SUCCESSES and time.monotonic() - t0 < budget):
             n += 1
             m, c = self.one_round(rng, sid, log, seed + n)
             mid, child_kills = mid + m, child_kills + c

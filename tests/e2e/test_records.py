@@ -307,6 +307,12 @@ class MessageTest(RecordsTestCase):
         r = self.studio.fails(self, "session", "list", mentions=["user_version", "backup"])
         self.assertNotIn("internal", r.err)
 
+    def test_a_number_out_of_range_in_a_rundown_names_the_file(self):
+        path = self.write("rundown.json", '[{"kind":"qa","title":"a","planned":1e400}]')
+        r = self.studio.fails(self, "rundown", "set", "1", path,
+                              mentions=["rundown.json", "1e400"])
+        self.assertNotIn("internal", r.err)
+
     def test_an_hour_out_of_range_is_named_as_such(self):
         r = self.studio.fails(self, "session", "create", "--topic", "Jam", "--start",
                               "2026-03-18 25:00", mentions=["hour 25"])

@@ -397,9 +397,7 @@ class ServiceTest(dstest.StudioTestCase):
         self.assert_unchanged(before, "malformed WhatsApp payloads")
 
     # --- generic webhook and the inbox ------------------------------------------------------
-    def test_generic_webhook_and_the_inbox_while_no_session_is_live(self):
-        sid = self.live_session()
-        self.studio.ok(self, "session", "end", str(sid))
+    def test_generic_webhook(self):
         msgs = {"messages": [
             {"id": "gw-1", "channel": "sms", "from": "+6281377788899", "name": "Yanti",
              "text": "Mohon info jadwal SIM keliling", "timestamp": "2026-12-03T08:15:00+07:00"},
@@ -409,33 +407,16 @@ class ServiceTest(dstest.StudioTestCase):
         status, _, body = self.svc.generic(msgs)
         self.assertEqual(status, 200, body)
         self.assertEqual([m["outcome"] for m in json.loads(body)["messages"]],
-                         ["waiting", "waiting"])
+                         ["question", "question"])
         status, _, body = self.svc.generic(msgs)
         self.assertEqual([m["outcome"] for m in json.loads(body)["messages"]],
                          ["duplicate", "duplicate"])
-        waiting = self.studio.ok(self, "channel", "inbox")
-        self.assertEqual([w["text"] for w in waiting],
-                         ["Mohon info jadwal SIM keliling", "Terima kasih Pak Kapolres"])
-        self.assertEqual(waiting[0]["received_at"], "2026-12-03T01:15:00.000Z")
-        view = self.svc.get_json("/api/screener", self.screener)
-        self.assertEqual(len(view["inbox"]), 2)
-        # A screener attaches the inbox to the next live session.
-        prog = self.studio.query("SELECT programme_id FROM sessions WHERE id = ?", sid)[0][0]
-        new = self.studio.ok(self, "session", "create", "--programme", str(prog), "--topic",
-                             "Sesi berikutnya", "--start", "2026-12-10 09:00")
-        self.studio.ok(self, "session", "start", str(new["id"]), "--force")
-        status, _, body = self.svc.request("POST", "/api/inbox/attach", token=self.screener,
-                                           body={})
-        self.assertEqual(status, 200, body)
-        ids = json.loads(body)["question_ids"]
-        self.assertEqual(len(ids), 2)
         rows = self.studio.query(
-            f"SELECT session_id, channel, written, contact FROM questions WHERE id IN "
-            f"({ids[0]}, {ids[1]}) ORDER BY id")
-        self.assertEqual(rows, [(new["id"], "sms", 1, "+6281377788899"),
-                                (new["id"], "whatsapp", 1, "6281200000001")])
-        self.assertEqual(self.studio.ok(self, "channel", "inbox"), [])
-        # Unsigned generic webhook: refused.
+            "SELECT channel, written, contact, received_at FROM questions WHERE contact IN "
+            "('+6281377788899', '6281200000001') ORDER BY id")
+        self.assertEqual([r[:3] for r in rows], [("sms", 1, "+6281377788899"),
+                                                 ("whatsapp", 1, "6281200000001")])
+        self.assertEqual(rows[0][3], "2026-12-03T01:15:00.000Z")
         before = self.studio.dump()
         status, _, _ = self.svc.generic({"id": "gw-3", "text": "x", "timestamp": 1},
                                         secret="wrong-secret-0000000")
@@ -459,7 +440,8 @@ class ServiceTest(dstest.StudioTestCase):
     def test_sigterm_stops_cleanly_and_journal_verifies(self):
         stream = st.EventStream(self.svc, self.guest)
         stream.next_view()
-        self.assertEqual(self.svc.stop(signal.SIGTERM), 0, self.svc.stderr())
+        log = self.svc.stderr()
+        self.assertEqual(self.svc.stop(signal.SIGTERM), 0, log)
         self.assertTrue(stream.wait_closed(30))
         stream.close()
         r = self.studio.run("journal", "verify")

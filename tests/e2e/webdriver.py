@@ -92,7 +92,8 @@ class Browser:
         self.d.call("POST", self._p("/url"), {"url": url})
 
     def find(self, css):
-        return self.d.call("POST", self._p("/element"), {"using": "css selector", "value": css})[ELEMENT]
+        found = self.d.call("POST", self._p("/element"), {"using": "css selector", "value": css})
+        return found.get(ELEMENT) or found["ELEMENT"]
 
     def type(self, css, text):
         self.d.call("POST", self._p(f"/element/{self.find(css)}/value"), {"text": text})

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/ChannelMessage.h"
-#include "service/Intake.h"
+#include "studio/IntakeService.h"
 
 namespace ds {
 class Database;
@@ -64,7 +64,7 @@ class Inbox {
                               const std::string& actor);
 
     Database& db_;
-    Intake intake_;
+    IntakeService intake_;
 };
 
 }  // namespace ds::service

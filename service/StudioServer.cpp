@@ -16,7 +16,6 @@
 #include "service/EventHub.h"
 #include "service/GenericWebhook.h"
 #include "service/Inbox.h"
-#include "service/Intake.h"
 #include "service/IntakeQueue.h"
 #include "service/Pages.h"
 #include "service/QuestionForm.h"
@@ -26,6 +25,7 @@
 #include "service/WhatsAppWebhook.h"
 #include "studio/Database.h"
 #include "studio/Errors.h"
+#include "studio/IntakeService.h"
 #include "studio/QuestionStore.h"
 #include "studio/Statement.h"
 #include "studio/StationStore.h"
@@ -375,7 +375,7 @@ void StudioServer::Impl::routes() {
                             "no session is live: start the session in the control "
                             "room first (belum ada sesi yang berlangsung)");
                     q.sessionId = *live;
-                    out = Intake(db).receive(q, seat.name).toJson();
+                    out = IntakeService(db).receive(q, seat.name).toJson();
                 }
                 publish();
                 sendJson(res, 201, out);

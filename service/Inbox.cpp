@@ -65,16 +65,15 @@ std::int64_t Inbox::makeQuestion(std::int64_t rowId, const ChannelMessage& m,
     q.contact = m.contact;
     q.text = m.note.empty() ? m.text : m.text + "\n[" + m.note + "]";
     q.written = channelIsWritten(m.channel);
-    const Question stored =
-        intake_
-            .receive(q, actor)  // nests as a savepoint in the caller's transaction;
-        // The question now holds the message; the inbox keeps only the id (so a retry is still
-        // recognised) and the link, so retention has one copy of the personal data to erase.
-        db_.prepare(
-               "UPDATE channel_messages SET question_id = ?, sender_name = '', contact = '', "
-               "text = '', note = '' WHERE id = ?")
-            .bindAll(stored.id, rowId)
-            .run();
+    // Nests as a savepoint in the caller's transaction.
+    const Question stored = intake_.receive(q, actor);
+    // The question now holds the message; the inbox keeps only the id (so a retry is still
+    // recognised) and the link, so retention has one copy of the personal data to erase.
+    db_.prepare(
+           "UPDATE channel_messages SET question_id = ?, sender_name = '', contact = '', "
+           "text = '', note = '' WHERE id = ?")
+        .bindAll(stored.id, rowId)
+        .run();
     return stored.id;
 }
 

@@ -224,10 +224,7 @@ struct StudioServer::Impl {
         return body;
     }
 
-    QuestionStore questions() {
-        const Station st = StationStore(db).current("service");
-        return QuestionStore(db, StationStore::contentFilter(st), st.timeZone);
-    }
+    QuestionStore questions() { return QuestionStore(db); }
 
     void deliverWebhook(httplib::Response& res, std::vector<ChannelMessage> messages,
                         const std::string& actor, json extra) {

@@ -4,6 +4,7 @@
 #include "studio/Database.h"
 #include "studio/Journal.h"
 #include "studio/Masking.h"
+#include "studio/PersonalDataPolicy.h"
 #include "studio/QuestionStore.h"
 #include "studio/SessionStore.h"
 #include "studio/Statement.h"
@@ -26,11 +27,10 @@ std::optional<std::int64_t> liveSession(Database& db) {
 }
 
 // The guests read these aloud: the question, a first name and the area. Nothing else leaves.
+// The guests' view comes from the one personal-data policy: the page receives nothing more.
 json guestQuestion(const Question& q) {
-    return {{"number", q.number},
-            {"text", q.text},
-            {"name", firstName(q.callerName)},
-            {"area", q.origin}};
+    const GuestQuestion g = PersonalDataPolicy::guestQuestion(q);
+    return {{"number", g.number}, {"text", g.text}, {"name", g.firstName}, {"area", g.area}};
 }
 
 json flagsJson(const Question& q) {
@@ -90,8 +90,7 @@ json StudioView::guest(TimePoint at) {
                 {"next", json::array()},
                 {"message", guestMessage()}};
     if (!live) return out;
-    const Station st = StationStore(db_).current("service");
-    QuestionStore qs(db_, ContentFilter(), st.timeZone);
+    QuestionStore qs(db_);
     for (const Question& q : qs.list(*live, std::string("on_air")))
         out["on_air"] = guestQuestion(q);
     std::vector<Question> approved = qs.list(*live, std::string("approved"));
@@ -111,8 +110,7 @@ json StudioView::screener(TimePoint at) {
                 {"inbox", json::array()},
                 {"message", guestMessage()}};
     if (live) {
-        const Station st = StationStore(db_).current("service");
-        QuestionStore qs(db_, ContentFilter(), st.timeZone);
+        QuestionStore qs(db_);
         for (const Question& q : qs.list(*live))
             out["questions"].push_back(screenerQuestion(q));
     }
@@ -122,8 +120,7 @@ json StudioView::screener(TimePoint at) {
 }
 
 json StudioView::earlier(std::int64_t questionId) {
-    const Station st = StationStore(db_).current("service");
-    QuestionStore qs(db_, ContentFilter(), st.timeZone);
+    QuestionStore qs(db_);
     const Question q = qs.get(questionId);
     json out = json::array();
     if (q.contact.empty()) return out;

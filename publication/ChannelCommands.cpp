@@ -8,7 +8,7 @@ namespace ds::publication {
 
 void addChannelCommands(CLI::App& app, CommandContext& ctx) {
     CLI::App* group = app.add_subcommand(
-        "channel", "The station's publishing channels: hashtags and the WordPress website");
+        "publishing", "The station's publishing channels: hashtags and the WordPress website");
     group->require_subcommand(1);
     auto print = [&ctx](const ChannelSettings& s) {
         fmt::print("{}: {}\n", ctx.t("Tagar", "Hashtags"),

@@ -94,7 +94,7 @@ WordPressClient::WordPressClient(const std::string& site, const std::string& use
     : impl_(std::make_unique<Impl>()) {
     if (site.empty() || user.empty() || passwordFile.empty())
         throw UserError(
-            "the WordPress website is not set: `channel set --wordpress-url --wordpress-user "
+            "the WordPress website is not set: `publishing set --wordpress-url --wordpress-user "
             "--wordpress-password-file`");
     struct stat st {};
     if (::stat(passwordFile.c_str(), &st) != 0)

@@ -43,7 +43,7 @@ class ReleaseOutputsTest(dstest.StudioTestCase):
         self.photo = self.write("foto.png", pubtest.png_bytes(), mode="wb")
         as_actor(self, "staf1", "release", "edit", self.rid, "--photo", self.photo,
                  "--caption", "Kasat Lantas menjawab pertanyaan pendengar")
-        self.studio.ok(self, "channel", "set", "--hashtag", "HumasSintang", "--hashtag",
+        self.studio.ok(self, "publishing", "set", "--hashtag", "HumasSintang", "--hashtag",
                        "#SapaWarga", "--hashtag", "Sintang Maju")
 
     def outputs(self, name="out"):
@@ -133,8 +133,8 @@ class ReleaseOutputsTest(dstest.StudioTestCase):
         self.assertIn("Berapa biaya membuat SIM A baru?", lo_text)
 
     def test_bad_hashtags_and_folders(self):
-        self.studio.fails(self, "channel", "set", "--hashtag", "###", mentions=["no letters"])
-        self.studio.fails(self, "channel", "set", "--hashtag", "a.b", mentions=["'.'"])
+        self.studio.fails(self, "publishing", "set", "--hashtag", "###", mentions=["no letters"])
+        self.studio.fails(self, "publishing", "set", "--hashtag", "a.b", mentions=["'.'"])
         blocker = self.write("file", "x")
         self.studio.fails(self, "release", "outputs", self.rid, "--dir", blocker,
                           mentions=["cannot create"])

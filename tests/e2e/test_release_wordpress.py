@@ -39,7 +39,7 @@ class WordPressPublishTest(dstest.StudioTestCase):
             self.password = f.read().strip()
         self.sid, self.ended = pubtest.ended_session(self)
         pubtest.add_officers(self)
-        self.studio.ok(self, "channel", "set", "--wordpress-url", self.wp["url"],
+        self.studio.ok(self, "publishing", "set", "--wordpress-url", self.wp["url"],
                        "--wordpress-user", self.wp["user"],
                        "--wordpress-password-file", self.wp["password_file"],
                        "--hashtag", "HumasSintang", "--hashtag", "#SapaWarga")
@@ -141,7 +141,7 @@ class WordPressPublishTest(dstest.StudioTestCase):
         rid = self.approved_release()
         # The first attempt: the site is unreachable (a closed port), so it fails after the
         # slug is recorded, before anything is posted.
-        self.studio.ok(self, "channel", "set", "--wordpress-url", "http://127.0.0.1:9")
+        self.studio.ok(self, "publishing", "set", "--wordpress-url", "http://127.0.0.1:9")
         failed = self.studio.fails(self, "--actor", "kasub", "release", "publish", rid,
                                    "--wordpress", mentions=["WordPress"])
         rows = self.studio.query("SELECT state, remote_id FROM publication_log WHERE release_id "
@@ -151,7 +151,7 @@ class WordPressPublishTest(dstest.StudioTestCase):
         slug = "rilis-stg-%d" % rid
         made = self.rest("/wp/v2/posts", data=json.dumps(
             {"title": "Rilis", "content": "isi", "slug": slug, "status": "publish"}).encode())
-        self.studio.ok(self, "channel", "set", "--wordpress-url", self.wp["url"])
+        self.studio.ok(self, "publishing", "set", "--wordpress-url", self.wp["url"])
         doc = as_actor(self, "kasub", "release", "publish", rid, "--wordpress")
         self.assertTrue(doc["adopted"])
         self.assertEqual(doc["url"], made["link"])
@@ -164,14 +164,14 @@ class WordPressPublishTest(dstest.StudioTestCase):
         with open(bad, "w") as f:
             f.write("abcd efgh ijkl mnop qrst uvwx\n")
         os.chmod(bad, 0o600)
-        self.studio.ok(self, "channel", "set", "--wordpress-password-file", bad)
+        self.studio.ok(self, "publishing", "set", "--wordpress-password-file", bad)
         self.studio.fails(self, "--actor", "kasub", "release", "publish", rid, "--wordpress",
                           mentions=["HTTP 401"])
         os.chmod(bad, 0o644)
         self.studio.fails(self, "--actor", "kasub", "release", "publish", rid, "--wordpress",
                           mentions=["readable by others"])
-        self.studio.fails(self, "channel", "set", "--wordpress-url", "ftp://x", mentions=["http"])
-        self.studio.ok(self, "channel", "set", "--wordpress-url", "http://example.org",
+        self.studio.fails(self, "publishing", "set", "--wordpress-url", "ftp://x", mentions=["http"])
+        self.studio.ok(self, "publishing", "set", "--wordpress-url", "http://example.org",
                        "--wordpress-password-file", self.wp["password_file"])
         self.studio.fails(self, "--actor", "kasub", "release", "publish", rid, "--wordpress",
                           mentions=["https"])

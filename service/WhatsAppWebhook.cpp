@@ -44,10 +44,17 @@ std::optional<std::string> whatsappChallenge(std::string_view mode, std::string_
     return std::string(challenge);
 }
 
+// A field that should be text but is something else reads as empty: nlohmann's value() would
+// throw a type_error (found by fuzzing) and turn a bad payload into a server error.
+static std::string textOr(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 WhatsAppNotification parseWhatsApp(std::string_view body) {
     const json doc = json::parse(body, nullptr, false);
     if (doc.is_discarded()) throw InputError("body: not valid JSON");
-    if (!doc.is_object() || doc.value("object", "") != "whatsapp_business_account")
+    if (!doc.is_object() || textOr(doc, "object") != "whatsapp_business_account")
         throw InputError("body.object: not 'whatsapp_business_account'");
     const json& entries = member(doc, "entry", "body");
     if (!entries.is_array()) throw InputError("body.entry: not an array");
@@ -59,7 +66,7 @@ WhatsAppNotification parseWhatsApp(std::string_view body) {
         for (std::size_t c = 0; c < changes.size(); ++c) {
             const std::string cw = fmt::format("{}.changes[{}]", ew, c);
             if (!changes[c].is_object()) throw InputError(cw + ": not an object");
-            if (changes[c].value("field", "") != "messages") {
+            if (textOr(changes[c], "field") != "messages") {
                 ++out.other;
                 continue;
             }
@@ -74,7 +81,7 @@ WhatsAppNotification parseWhatsApp(std::string_view body) {
             auto profileName = [&](const std::string& waId) -> std::string {
                 if (!value.contains("contacts") || !value["contacts"].is_array()) return "";
                 for (const json& contact : value["contacts"]) {
-                    if (!contact.is_object() || contact.value("wa_id", "") != waId) continue;
+                    if (!contact.is_object() || textOr(contact, "wa_id") != waId) continue;
                     if (contact.contains("profile") && contact["profile"].is_object() &&
                         contact["profile"].contains("name") &&
                         contact["profile"]["name"].is_string())

@@ -16,7 +16,10 @@ import score  # noqa: E402
 
 class ContentCheck(dstest.StudioTestCase):
     def pipe(self, args, data, json_out=True):
-        argv = [dstest.BINARY, "--db", self.studio.db] + (["--json"] if json_out else []) + args
+        # As dstest's Studio does: a database is created only when asked for.
+        create = [] if os.path.exists(self.studio.db) else ["--create"]
+        argv = ([dstest.BINARY, "--db", self.studio.db] + create +
+                (["--json"] if json_out else []) + args)
         return subprocess.run(argv, input=data, capture_output=True, env=self.studio.env,
                               timeout=300)
 
